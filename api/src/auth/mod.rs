@@ -1,0 +1,10 @@
+//! Authentication (who is asking) and the policy (what they may do).
+pub mod jwt;
+pub mod password;
+pub mod policy;
+pub mod routes;
+pub mod throttle;
+pub mod tokens;
+pub mod viewer;
+
+pub use viewer::Viewer;

@@ -1,0 +1,323 @@
+//! /auth/login, /auth/refresh and /auth/logout: outside GraphQL, so aliases and batches
+//! cannot multiply password guesses.
+use std::net::SocketAddr;
+
+use axum::{
+    Json, Router,
+    extract::{ConnectInfo, Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::post,
+};
+use chrono::{Duration, Utc};
+use entity::{refresh_token, user_account};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+    sea_query::{Expr, ExprTrait},
+};
+use serde::{Deserialize, Serialize};
+
+use super::{jwt::ACCESS_TTL_SECONDS, password, throttle, tokens};
+use crate::{
+    error::{AppError, AppResult},
+    graphql::enum_name,
+    startup::AppState,
+};
+
+const COOKIE: &str = "motebok_refresh";
+const REFRESH_TTL_DAYS: i64 = 14;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", post(login))
+        .route("/auth/refresh", post(refresh))
+        .route("/auth/logout", post(logout))
+}
+
+#[derive(Deserialize)]
+struct LoginRequest {
+    email: String,
+    password: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionUser {
+    id: String,
+    email: String,
+    name: String,
+    role: String,
+    person_id: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionResponse {
+    access_token: String,
+    token_type: &'static str,
+    expires_in: i64,
+    user: SessionUser,
+}
+
+fn invalid_credentials() -> Response {
+    // Byte-identical for an unknown user, a wrong password and a blocked account.
+    let body = serde_json::json!({ "error": { "code": "INVALID_CREDENTIALS", "message": "Wrong e-mail or password" } });
+    (StatusCode::UNAUTHORIZED, Json(body)).into_response()
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Json<LoginRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, AppError> {
+    let Json(req) =
+        body.map_err(|_| AppError::validation("body", "Send JSON with email and password"))?;
+    if req.email.len() > 254 || req.password.len() > password::MAX_LEN * 4 {
+        return Err(AppError::validation("email", "Too long"));
+    }
+    let ip = addr.ip().to_string();
+    let now = Utc::now();
+    let db = &state.db.write;
+    let ip_key = throttle::address_key(&ip);
+    if throttle::is_blocked(db, &ip_key, now).await? {
+        tracing::warn!(
+            event = "auth.rate_limited",
+            ip,
+            "login refused: address throttled"
+        );
+        return Err(AppError::RateLimited);
+    }
+    let email = req.email.trim().to_lowercase();
+    let account_key = throttle::account_key(&email, &ip);
+    let user = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email.clone()))
+        .one(&state.db.read)
+        .await?;
+    let blocked = throttle::is_blocked(db, &account_key, now).await?;
+    let ok = password::verify(req.password, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let Some(user) = user.filter(|u| ok && u.active && !blocked) else {
+        throttle::record_failure(db, &ip_key, false, now).await?;
+        throttle::record_failure(db, &account_key, true, now).await?;
+        tracing::warn!(event = "auth.login_failed", ip, blocked, "login failed");
+        return Ok(invalid_credentials());
+    };
+    throttle::clear(db, &account_key).await?;
+    let mut active: user_account::ActiveModel = user.clone().into();
+    active.last_login_at = Set(Some(now));
+    active.update(db).await?;
+    let family = uuid::Uuid::new_v4().to_string();
+    let refresh = store_refresh(&state, user.id, &family, &headers, &ip).await?;
+    tracing::info!(event = "auth.login", user_id = user.id, ip, "logged in");
+    session_response(&state, &user, &refresh)
+}
+
+async fn store_refresh(
+    state: &AppState,
+    user_id: i32,
+    family: &str,
+    headers: &HeaderMap,
+    ip: &str,
+) -> AppResult<String> {
+    let token = tokens::random_secret();
+    let now = Utc::now();
+    refresh_token::ActiveModel {
+        user_id: Set(user_id),
+        family_id: Set(family.to_owned()),
+        token_hash: Set(tokens::hash(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(REFRESH_TTL_DAYS)),
+        used_at: Set(None),
+        revoked_at: Set(None),
+        user_agent: Set(headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.chars().take(200).collect())),
+        ip: Set(Some(ip.to_owned())),
+        ..Default::default()
+    }
+    .insert(&state.db.write)
+    .await?;
+    Ok(token)
+}
+
+fn session_response(
+    state: &AppState,
+    user: &user_account::Model,
+    refresh: &str,
+) -> Result<Response, AppError> {
+    let access_token = state.keys.issue(user.id, user.token_version)?;
+    let body = SessionResponse {
+        access_token,
+        token_type: "Bearer",
+        expires_in: ACCESS_TTL_SECONDS,
+        user: SessionUser {
+            id: user.id.to_string(),
+            email: user.email.clone(),
+            name: user.display_name.clone(),
+            role: enum_name(user.role),
+            person_id: user.person_id.map(|p| p.to_string()),
+        },
+    };
+    let mut response = Json(body).into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie(state, refresh, REFRESH_TTL_DAYS * 86_400)?,
+    );
+    Ok(response)
+}
+
+fn cookie(state: &AppState, value: &str, max_age: i64) -> AppResult<HeaderValue> {
+    let secure = if state.config.is_production() {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/auth; Max-Age={max_age}{secure}"
+    ))
+    .map_err(|e| AppError::from(anyhow::Error::new(e)))
+}
+
+fn refresh_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The refresh and logout endpoints act on a cookie, so they only answer our own pages.
+fn check_origin(state: &AppState, headers: &HeaderMap) -> AppResult<()> {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        return Ok(());
+    };
+    let same_host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|host| {
+            origin
+                .split_once("://")
+                .is_some_and(|(_, rest)| rest == host)
+        });
+    if same_host || state.config.web_origins.iter().any(|o| o == origin) {
+        Ok(())
+    } else {
+        tracing::warn!(
+            event = "auth.origin_refused",
+            origin,
+            "refused cross-origin cookie request"
+        );
+        Err(AppError::Forbidden)
+    }
+}
+
+async fn refresh(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    check_origin(&state, &headers)?;
+    let token = refresh_cookie(&headers).ok_or(AppError::Unauthenticated)?;
+    let now = Utc::now();
+    let txn = state.db.write.begin().await?;
+    let row = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(tokens::hash(&token)))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if row.used_at.is_some() || row.revoked_at.is_some() {
+        // A used token came back: someone has a copy. End the whole family.
+        refresh_token::Entity::update_many()
+            .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+            .filter(refresh_token::Column::FamilyId.eq(row.family_id.clone()))
+            .filter(refresh_token::Column::RevokedAt.is_null())
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        tracing::warn!(
+            event = "auth.refresh_reuse",
+            user_id = row.user_id,
+            "refresh token reused; family revoked"
+        );
+        return Err(AppError::Unauthenticated);
+    }
+    if row.expires_at <= now {
+        return Err(AppError::Unauthenticated);
+    }
+    let user = user_account::Entity::find_by_id(row.user_id)
+        .one(&txn)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(AppError::Unauthenticated)?;
+    let mut used: refresh_token::ActiveModel = row.clone().into();
+    used.used_at = Set(Some(now));
+    used.update(&txn).await?;
+    txn.commit().await?;
+    let next = store_refresh(
+        &state,
+        user.id,
+        &row.family_id,
+        &headers,
+        &addr.ip().to_string(),
+    )
+    .await?;
+    session_response(&state, &user, &next)
+}
+
+#[derive(Deserialize)]
+struct LogoutQuery {
+    #[serde(default)]
+    everywhere: bool,
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    Query(q): Query<LogoutQuery>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    check_origin(&state, &headers)?;
+    let now = Utc::now();
+    if let Some(token) = refresh_cookie(&headers) {
+        let txn = state.db.write.begin().await?;
+        if let Some(row) = refresh_token::Entity::find()
+            .filter(refresh_token::Column::TokenHash.eq(tokens::hash(&token)))
+            .one(&txn)
+            .await?
+        {
+            let mut revoke = refresh_token::Entity::update_many()
+                .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+                .filter(refresh_token::Column::RevokedAt.is_null());
+            revoke = if q.everywhere {
+                // Bumping the token version ends every access token at once.
+                user_account::Entity::update_many()
+                    .col_expr(
+                        user_account::Column::TokenVersion,
+                        Expr::col(user_account::Column::TokenVersion).add(1),
+                    )
+                    .filter(user_account::Column::Id.eq(row.user_id))
+                    .exec(&txn)
+                    .await?;
+                revoke.filter(refresh_token::Column::UserId.eq(row.user_id))
+            } else {
+                revoke.filter(refresh_token::Column::FamilyId.eq(row.family_id.clone()))
+            };
+            revoke.exec(&txn).await?;
+            tracing::info!(
+                event = "auth.logout",
+                user_id = row.user_id,
+                everywhere = q.everywhere,
+                "logged out"
+            );
+        }
+        txn.commit().await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookie(&state, "", 0)?);
+    Ok(response)
+}

@@ -1,0 +1,165 @@
+//! The /graphql endpoint, written out rather than taken from async-graphql-axum so that it
+//! refuses what that integration accepts by default: batches, non-JSON bodies (a CSRF hole)
+//! and mutations over GET.
+use async_graphql::{
+    ServerError,
+    http::GraphiQLSource,
+    parser::{parse_query, types::OperationType},
+};
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{Html, IntoResponse, Response},
+};
+use serde::Deserialize;
+
+use crate::{loaders::Loaders, startup::AppState};
+
+/// The request id set by the HTTP layer, for error reports.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+    let body =
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    (status, Json(body)).into_response()
+}
+
+pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+    if !json {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "Send application/json",
+        );
+    }
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "Send one GraphQL request as a JSON object; batches are not supported",
+        );
+    }
+    let request: async_graphql::Request = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(_) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "The body is not a GraphQL request",
+            );
+        }
+    };
+    execute(state, headers, request).await
+}
+
+#[derive(Deserialize)]
+pub struct GetParams {
+    query: Option<String>,
+    #[serde(rename = "operationName")]
+    operation_name: Option<String>,
+    variables: Option<String>,
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(params): Query<GetParams>,
+) -> Response {
+    let Some(query) = params.query else {
+        if state.config.is_production() {
+            return StatusCode::NOT_FOUND.into_response();
+        }
+        let mut page = Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+        // GraphiQL needs its scripts; the API's own policy forbids them.
+        page.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self' 'unsafe-inline' 'unsafe-eval' https://unpkg.com; frame-ancestors 'none'"),
+        );
+        return page;
+    };
+    let is_mutation = parse_query(&query)
+        .map(|doc| {
+            doc.operations
+                .iter()
+                .any(|(_, op)| op.node.ty != OperationType::Query)
+        })
+        .unwrap_or(false);
+    if is_mutation {
+        return refuse(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "METHOD_NOT_ALLOWED",
+            "Mutations must be sent with POST",
+        );
+    }
+    let variables = match params.variables.as_deref().map(serde_json::from_str) {
+        None => async_graphql::Variables::default(),
+        Some(Ok(v)) => async_graphql::Variables::from_json(v),
+        Some(Err(_)) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "variables is not JSON",
+            );
+        }
+    };
+    let mut request = async_graphql::Request::new(query).variables(variables);
+    request.operation_name = params.operation_name;
+    execute(state, headers, request).await
+}
+
+async fn execute(state: AppState, headers: HeaderMap, request: async_graphql::Request) -> Response {
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let viewer = match crate::auth::viewer::from_headers(&state, &headers).await {
+        Ok(v) => v,
+        Err(e) => {
+            let status = e.status();
+            return refuse(status, e.code(), &e.to_string());
+        }
+    };
+    let request = request
+        .data(viewer)
+        .data(Loaders::new(state.db.clone()))
+        .data(RequestId(request_id.clone()));
+    let mut response = state.schema.execute(request).await;
+    for error in &mut response.errors {
+        label_error(error, &request_id);
+    }
+    let mut http = Json(&response).into_response();
+    http.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    http
+}
+
+/// Every error leaves with a code; internal ones also with the request id to quote.
+fn label_error(error: &mut ServerError, request_id: &str) {
+    let ext = error.extensions.get_or_insert_with(Default::default);
+    let code = match ext.get("code") {
+        Some(async_graphql::Value::String(c)) => c.clone(),
+        _ => {
+            let code = if error.message.contains("Failed to parse")
+                || error.message.starts_with("Invalid value")
+            {
+                "VALIDATION"
+            } else {
+                "BAD_REQUEST"
+            };
+            ext.set("code", code);
+            code.to_owned()
+        }
+    };
+    if code == "INTERNAL" {
+        ext.set("requestId", request_id);
+    }
+}

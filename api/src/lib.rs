@@ -1,0 +1,13 @@
+//! Møtebok: the council secretariat's system for meetings, saker, minutes and høringer.
+pub mod auth;
+pub mod cli;
+pub mod codes;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod graphql;
+pub mod loaders;
+pub mod service;
+pub mod startup;
+pub mod telemetry;

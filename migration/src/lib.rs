@@ -1,0 +1,21 @@
+//! Hand-written, frozen migrations: one file per change, never regenerated from the entities.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_people;
+mod m20261123_000002_meetings;
+mod m20261123_000003_policy;
+mod m20261123_000004_auth_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_people::Migration),
+            Box::new(m20261123_000002_meetings::Migration),
+            Box::new(m20261123_000003_policy::Migration),
+            Box::new(m20261123_000004_auth_audit::Migration),
+        ]
+    }
+}
