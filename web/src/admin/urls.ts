@@ -1,0 +1,2 @@
+export const adminUrl = () => '/admin';
+export const apiTokensUrl = () => '/admin/api-tokens';

@@ -1,0 +1,165 @@
+import { Button, Paragraph, Search, SkipLink } from '@digdir/designsystemet-react';
+import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { adminUrl } from '../admin/urls';
+import { allows, type Audience } from '../auth/access';
+import { useSession, useSessionState } from '../auth/SessionProvider';
+import { loginUrl } from '../auth/urls';
+import { Loading } from '../components/states';
+import { useLang, useMessages } from '../i18n/LanguageProvider';
+import { meetingsUrl } from '../meetings/urls';
+import { searchUrl } from '../search/urls';
+import messages from './messages';
+import { ComingSoonPaths } from './sections';
+
+type NavKey =
+  | 'navOverview'
+  | 'navMeetings'
+  | 'navSaker'
+  | 'navPeople'
+  | 'navWorkingGroups'
+  | 'navConsultations'
+  | 'navAnnualReport'
+  | 'navAdmin';
+
+const NAV: { key: NavKey; to: string; audience: Audience; end?: boolean }[] = [
+  { key: 'navOverview', to: '/', audience: 'public', end: true },
+  { key: 'navMeetings', to: meetingsUrl(), audience: 'public' },
+  { key: 'navSaker', to: ComingSoonPaths.saker, audience: 'public' },
+  { key: 'navPeople', to: ComingSoonPaths.people, audience: 'user' },
+  { key: 'navWorkingGroups', to: ComingSoonPaths.workingGroups, audience: 'user' },
+  { key: 'navConsultations', to: ComingSoonPaths.consultations, audience: 'user' },
+  { key: 'navAnnualReport', to: ComingSoonPaths.annualReport, audience: 'user' },
+  { key: 'navAdmin', to: adminUrl(), audience: 'user' },
+];
+
+function SearchForm() {
+  const t = useMessages(messages);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const current = location.pathname === '/search' ? (params.get('q') ?? '') : '';
+  const [query, setQuery] = useState(current);
+  useEffect(() => setQuery(current), [current]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    navigate(searchUrl(query));
+  }
+
+  return (
+    <form role="search" className="shell-search" onSubmit={submit}>
+      <Search>
+        <Search.Input
+          aria-label={t.searchLabel}
+          name="q"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <Search.Clear aria-label={t.searchLabel} onClick={() => setQuery('')} />
+        <Search.Button aria-label={t.searchButton}>{t.searchButton}</Search.Button>
+      </Search>
+    </form>
+  );
+}
+
+function AccountMenu() {
+  const t = useMessages(messages);
+  const state = useSessionState();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (state.status === 'unknown') return null;
+  if (state.status === 'anonymous') {
+    const here = location.pathname === '/login' ? undefined : location.pathname + location.search;
+    return (
+      <Button asChild variant="secondary" data-size="sm">
+        <Link to={loginUrl(here)}>{t.logIn}</Link>
+      </Button>
+    );
+  }
+  const role = t[`role${state.user.role}`];
+  return (
+    <div className="shell-account">
+      <span className="shell-account__who" data-testid="logged-in-as">
+        {t.loggedInAs(state.user.name, role)}
+      </span>
+      <Button
+        variant="secondary"
+        data-size="sm"
+        onClick={async () => {
+          await session.logout();
+          navigate('/', { replace: true });
+        }}
+      >
+        {t.logOut}
+      </Button>
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useMessages(messages);
+  const { lang, setLang } = useLang();
+  const other = lang === 'nb' ? 'en' : 'nb';
+  return (
+    <Button variant="tertiary" data-size="sm" lang={other} onClick={() => setLang(other)}>
+      {t.switchLanguage}
+    </Button>
+  );
+}
+
+export function Layout() {
+  const t = useMessages(messages);
+  const state = useSessionState();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, start reading at the new page (not at the old link).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (!location.hash) mainRef.current?.focus();
+  }, [location.pathname, location.hash]);
+
+  return (
+    <div className="shell">
+      <SkipLink href="#main">{t.skipToContent}</SkipLink>
+      <header className="shell-header">
+        <div className="shell-header__top">
+          <Link to="/" className="shell-brand">
+            <span className="shell-brand__council">{t.councilName}</span>
+            <span className="shell-brand__app">{t.appName}</span>
+          </Link>
+          <SearchForm />
+          <div className="shell-header__tools">
+            <LanguageSwitch />
+            <AccountMenu />
+          </div>
+        </div>
+        <nav aria-label={t.mainNavigation} className="shell-nav">
+          <ul>
+            {NAV.filter((item) => allows(item.audience, state)).map((item) => (
+              <li key={item.key}>
+                <NavLink to={item.to} end={item.end}>
+                  {t[item.key]}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="shell-footer">
+        <Paragraph data-size="sm">{t.footer}</Paragraph>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+// Sections whose screens are not built yet: they have their place in the menu and an
+// honest page saying so, rather than made-up content.
+export const ComingSoonPaths = {
+  saker: '/saker',
+  people: '/people',
+  workingGroups: '/working-groups',
+  consultations: '/consultations',
+  annualReport: '/annual-report',
+} as const;
