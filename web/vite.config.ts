@@ -18,6 +18,16 @@ export default defineConfig({
     sourcemap: true,
     // The initial JavaScript budget (250 KB gzip) is enforced by scripts/check.mjs.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      treeshake: {
+        // Designsystemet's React package has no "sideEffects" field, so its barrel drags
+        // in every component (Combobox with floating-ui and a virtualiser among them).
+        // Its modules only define components; the web components they need are imported
+        // from @digdir/designsystemet-web, which stays side-effectful.
+        moduleSideEffects: (id: string) =>
+          !/node_modules\/(@digdir\/designsystemet-react|@floating-ui|@tanstack|@navikt\/aksel-icons)\//.test(id),
+      },
+    },
   },
   test: {
     environment: 'node',

@@ -4,8 +4,9 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 use anyhow::Context;
 use axum::{
     Json, Router,
-    extract::{DefaultBodyLimit, State},
-    http::{HeaderName, HeaderValue, Method, StatusCode, header},
+    body::Body,
+    extract::{ConnectInfo, DefaultBodyLimit, State},
+    http::{HeaderName, HeaderValue, Method, Request, Response, StatusCode, header},
     response::IntoResponse,
     routing::get,
 };
@@ -24,7 +25,7 @@ use tower_http::{
 };
 
 use crate::{
-    auth::{self, jwt::JwtKeys, tokens},
+    auth::{self, address::ClientIp, jwt::JwtKeys, password, tokens},
     config::Config,
     db::Db,
     graphql::{self, MotebokSchema},
@@ -32,7 +33,8 @@ use crate::{
 
 /// GraphQL bodies larger than this are refused; uploads have their own limit.
 pub const GRAPHQL_BODY_LIMIT: usize = 256 * 1024;
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// A login is two short strings.
+pub const AUTH_BODY_LIMIT: usize = 16 * 1024;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -54,6 +56,7 @@ impl Application {
         let db = Db::connect(&config.database_url).await?;
         db.migrate_up().await?;
         let secret = jwt_secret(&config, &db).await?;
+        password::warm_up().await?;
         let state = AppState {
             schema: graphql::build_schema(db.clone(), config.is_production()),
             keys: JwtKeys::new(secret.as_bytes()),
@@ -117,9 +120,10 @@ pub fn router(state: AppState) -> Router {
             get(graphql::http::get).post(graphql::http::post),
         )
         .layer(DefaultBodyLimit::max(GRAPHQL_BODY_LIMIT))
-        .merge(auth::routes::router().layer(DefaultBodyLimit::max(16 * 1024)))
+        .merge(auth::routes::router().layer(DefaultBodyLimit::max(AUTH_BODY_LIMIT)))
         .route("/health", get(health))
         .route("/ready", get(ready))
+        // The API's answers are data, never pages: nothing may run, load or frame them.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
@@ -134,25 +138,81 @@ pub fn router(state: AppState) -> Router {
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
         None => api,
     };
+    with_layers(app, &config)
+}
+
+/// The layers every response passes through, outermost first: request id, client address,
+/// security headers, tracing, panic catching, timeout, CORS. Public so tests can wrap a
+/// router of their own (a route that panics) exactly as the server does.
+pub fn with_layers(app: Router, config: &Config) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
+    let proxies = config.trusted_proxies.clone();
+    let hsts = config
+        .hsts
+        .then(|| HeaderValue::from_static("max-age=31536000"));
     app.layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
-            .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-                let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
-                tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
-            }))
             .layer(PropagateRequestIdLayer::new(request_id))
+            .map_request(move |mut req: Request<Body>| {
+                if let Some(ConnectInfo(peer)) = req.extensions().get::<ConnectInfo<SocketAddr>>() {
+                    let ip = auth::address::client_ip(peer.ip(), req.headers(), &proxies);
+                    req.extensions_mut().insert(ClientIp(ip));
+                }
+                req
+            })
+            // Outside the panic and timeout layers, so those answers get the headers too.
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_FRAME_OPTIONS,
+                HeaderValue::from_static("DENY"),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::STRICT_TRANSPORT_SECURITY,
+                hsts,
+            ))
+            .layer(TraceLayer::new_for_http().make_span_with(request_span))
             .layer(CatchPanicLayer::custom(panic_response))
-            .layer(TimeoutLayer::with_status_code(StatusCode::GATEWAY_TIMEOUT, REQUEST_TIMEOUT))
-            .layer(cors(&config))
-            .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-            .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
-            .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"))),
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                config.request_timeout,
+            ))
+            .layer(cors(config)),
+    )
+}
+
+/// Every log line of a request carries its id and the client's address; `user_id` is
+/// filled in once the bearer token is checked.
+fn request_span(req: &Request<Body>) -> tracing::Span {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let ip = req
+        .extensions()
+        .get::<ClientIp>()
+        .map(|ClientIp(ip)| ip.to_string())
+        .unwrap_or_default();
+    tracing::info_span!(
+        "request",
+        method = %req.method(),
+        path = %req.uri().path(),
+        request_id = %id,
+        ip = %ip,
+        user_id = tracing::field::Empty,
     )
 }
 
 fn cors(config: &Config) -> CorsLayer {
+    // An exact list; tower-http answers only a listed origin and never mirrors or uses `*`.
     let origins: Vec<HeaderValue> = config
         .web_origins
         .iter()
@@ -162,12 +222,14 @@ fn cors(config: &Config) -> CorsLayer {
         .allow_origin(origins)
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
+        .expose_headers([HeaderName::from_static("x-request-id")])
         .allow_credentials(true)
         .max_age(Duration::from_secs(600))
 }
 
-fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
-    tracing::error!("a request handler panicked");
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response<Body> {
+    // The payload may quote data; the log has the request id from the span to find it by.
+    tracing::error!(event = "http.panic", "a request handler panicked");
     let body = serde_json::json!({ "errors": [{ "message": "Internal error", "extensions": { "code": "INTERNAL" } }] });
     (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
 }

@@ -17,6 +17,10 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub note: Option<String>,
     pub working_group_id: Option<i32>,
+    /// When the round opened (høringen sendt ut); the høringsfrist is measured from it.
+    pub opens_on: Option<Date>,
+    /// The ministry withdrew the round.
+    pub withdrawn: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

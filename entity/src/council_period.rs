@@ -10,6 +10,7 @@ pub struct Model {
     pub name: String,
     pub starts_on: Date,
     pub ends_on: Option<Date>,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

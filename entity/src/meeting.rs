@@ -23,6 +23,9 @@ pub struct Model {
     pub minutes_approved_at: Option<DateTimeUtc>,
     pub minutes_approved_in_meeting_id: Option<i32>,
     pub minutes_published_at: Option<DateTimeUtc>,
+    pub minutes_reopened_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text")]
+    pub minutes_reopen_reason: Option<String>,
     #[sea_orm(column_type = "Text")]
     pub note: Option<String>,
     pub version: i32,

@@ -9,6 +9,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub name: String,
     pub short_name: Option<String>,
+    pub version: i32,
     pub created_at: DateTimeUtc,
 }
 

@@ -11,6 +11,7 @@ pub struct Model {
     pub name: String,
     pub quota: i32,
     pub position: i32,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

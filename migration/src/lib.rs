@@ -5,6 +5,9 @@ mod m20261123_000001_people;
 mod m20261123_000002_meetings;
 mod m20261123_000003_policy;
 mod m20261123_000004_auth_audit;
+mod m20261123_000005_people_versions;
+mod m20261123_000006_consultation_feeds;
+mod m20261123_000007_meeting_workflow;
 
 pub struct Migrator;
 
@@ -16,6 +19,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_meetings::Migration),
             Box::new(m20261123_000003_policy::Migration),
             Box::new(m20261123_000004_auth_audit::Migration),
+            Box::new(m20261123_000005_people_versions::Migration),
+            Box::new(m20261123_000006_consultation_feeds::Migration),
+            Box::new(m20261123_000007_meeting_workflow::Migration),
         ]
     }
 }

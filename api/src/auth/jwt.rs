@@ -56,6 +56,8 @@ impl JwtKeys {
         v.set_issuer(&[ISSUER]);
         v.set_audience(&[AUDIENCE]);
         v.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        // We never issue `nbf`, but a token that carries one in the future is not valid yet.
+        v.validate_nbf = true;
         v.leeway = 5;
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &v)
             .ok()

@@ -1,4 +1,5 @@
 //! Authentication (who is asking) and the policy (what they may do).
+pub mod address;
 pub mod jwt;
 pub mod password;
 pub mod policy;

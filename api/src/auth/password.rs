@@ -1,5 +1,8 @@
 //! Password hashing with argon2id at OWASP's parameters, always off the async runtime.
-use std::sync::LazyLock;
+use std::sync::{
+    LazyLock,
+    atomic::{AtomicU64, Ordering},
+};
 
 use anyhow::Context;
 use argon2::{
@@ -7,6 +10,7 @@ use argon2::{
     password_hash::{SaltString, rand_core::OsRng},
 };
 use entity::enums::UserRole;
+use tokio::sync::Semaphore;
 
 use crate::error::{AppError, AppResult};
 
@@ -52,6 +56,24 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
+/// Each argon2 run holds 19 MiB: a flood of logins must queue, not exhaust memory.
+static HASHING: Semaphore = Semaphore::const_new(4);
+
+/// How many argon2 verifications ran against the dummy hash (the tests watch this path).
+static DUMMY_VERIFICATIONS: AtomicU64 = AtomicU64::new(0);
+
+pub fn dummy_verifications() -> u64 {
+    DUMMY_VERIFICATIONS.load(Ordering::Relaxed)
+}
+
+/// Builds the dummy hash at start-up, so the first unknown e-mail is not slower than the rest.
+pub async fn warm_up() -> AppResult<()> {
+    tokio::task::spawn_blocking(|| LazyLock::force(&DUMMY_HASH).len())
+        .await
+        .context("warming up the dummy hash")?;
+    Ok(())
+}
+
 pub fn check_policy(password: &str, role: UserRole) -> AppResult<()> {
     let min = if role == UserRole::Secretariat { 15 } else { 8 };
     let len = password.chars().count();
@@ -77,6 +99,7 @@ pub fn check_policy(password: &str, role: UserRole) -> AppResult<()> {
 }
 
 pub async fn hash(password: String) -> AppResult<String> {
+    let _permit = HASHING.acquire().await.context("hashing queue")?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         argon2()
@@ -91,11 +114,15 @@ pub async fn hash(password: String) -> AppResult<String> {
 
 /// Verifies `password` against `hash`, or against a dummy hash when there is no user.
 pub async fn verify(password: String, hash: Option<String>) -> AppResult<bool> {
+    let _permit = HASHING.acquire().await.context("hashing queue")?;
     tokio::task::spawn_blocking(move || {
         let known = hash.is_some();
         let stored = hash.unwrap_or_else(|| DUMMY_HASH.clone());
         let ok = PasswordHash::new(&stored)
             .map(|parsed| {
+                if !known {
+                    DUMMY_VERIFICATIONS.fetch_add(1, Ordering::Relaxed);
+                }
                 argon2()
                     .verify_password(password.as_bytes(), &parsed)
                     .is_ok()

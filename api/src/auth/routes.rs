@@ -1,23 +1,22 @@
 //! /auth/login, /auth/refresh and /auth/logout: outside GraphQL, so aliases and batches
 //! cannot multiply password guesses.
-use std::net::SocketAddr;
-
 use axum::{
     Json, Router,
-    extract::{ConnectInfo, Query, State},
+    extract::{Query, State, rejection::QueryRejection},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::post,
 };
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use entity::{refresh_token, user_account};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
     sea_query::{Expr, ExprTrait},
 };
 use serde::{Deserialize, Serialize};
 
-use super::{jwt::ACCESS_TTL_SECONDS, password, throttle, tokens};
+use super::{address::ClientIp, jwt::ACCESS_TTL_SECONDS, password, throttle, tokens};
 use crate::{
     error::{AppError, AppResult},
     graphql::enum_name,
@@ -67,53 +66,74 @@ fn invalid_credentials() -> Response {
 
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Result<Json<LoginRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(req) =
         body.map_err(|_| AppError::validation("body", "Send JSON with email and password"))?;
-    if req.email.len() > 254 || req.password.len() > password::MAX_LEN * 4 {
+    if req.email.len() > 254 {
         return Err(AppError::validation("email", "Too long"));
     }
-    let ip = addr.ip().to_string();
+    if req.password.len() > password::MAX_LEN * 4 {
+        return Err(AppError::validation("password", "Too long"));
+    }
+    let ip = ip.to_string();
     let now = Utc::now();
     let db = &state.db.write;
     let ip_key = throttle::address_key(&ip);
-    if throttle::is_blocked(db, &ip_key, now).await? {
+    if !throttle::reserve(db, &ip_key, throttle::Rule::Address, now).await? {
         tracing::warn!(
             event = "auth.rate_limited",
             ip,
-            "login refused: address throttled"
+            "login refused: too many attempts from this address"
         );
         return Err(AppError::RateLimited);
     }
     let email = req.email.trim().to_lowercase();
     let account_key = throttle::account_key(&email, &ip);
+    let allowed = throttle::reserve(db, &account_key, throttle::Rule::Account, now).await?;
     let user = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(email.clone()))
+        .filter(user_account::Column::Email.eq(email))
         .one(&state.db.read)
         .await?;
-    let blocked = throttle::is_blocked(db, &account_key, now).await?;
+    // The hash is checked even for a slowed-down account, so its answer takes as long.
     let ok = password::verify(req.password, user.as_ref().map(|u| u.password_hash.clone())).await?;
-    let Some(user) = user.filter(|u| ok && u.active && !blocked) else {
-        throttle::record_failure(db, &ip_key, false, now).await?;
-        throttle::record_failure(db, &account_key, true, now).await?;
-        tracing::warn!(event = "auth.login_failed", ip, blocked, "login failed");
+    let user_id = user.as_ref().map(|u| u.id);
+    let Some(user) = user.filter(|u| ok && u.active && allowed) else {
+        let reason = match (&user_id, ok, allowed) {
+            (None, _, _) => "unknown_account",
+            (Some(_), _, false) => "account_slowed",
+            (Some(_), false, true) => "wrong_password",
+            (Some(_), true, true) => "inactive_account",
+        };
+        tracing::warn!(
+            event = "auth.login_failed",
+            ip,
+            user_id,
+            reason,
+            "login failed"
+        );
         return Ok(invalid_credentials());
     };
     throttle::clear(db, &account_key).await?;
-    let mut active: user_account::ActiveModel = user.clone().into();
-    active.last_login_at = Set(Some(now));
-    active.update(db).await?;
+    throttle::refund(db, &ip_key).await?;
+    throttle::prune(db, now).await?;
+    let txn = db.begin().await?;
+    user_account::Entity::update_many()
+        .col_expr(user_account::Column::LastLoginAt, Expr::value(now))
+        .filter(user_account::Column::Id.eq(user.id))
+        .exec(&txn)
+        .await?;
     let family = uuid::Uuid::new_v4().to_string();
-    let refresh = store_refresh(&state, user.id, &family, &headers, &ip).await?;
+    let refresh = store_refresh(&txn, user.id, &family, &headers, &ip).await?;
+    txn.commit().await?;
     tracing::info!(event = "auth.login", user_id = user.id, ip, "logged in");
     session_response(&state, &user, &refresh)
 }
 
 async fn store_refresh(
-    state: &AppState,
+    db: &impl ConnectionTrait,
     user_id: i32,
     family: &str,
     headers: &HeaderMap,
@@ -136,7 +156,7 @@ async fn store_refresh(
         ip: Set(Some(ip.to_owned())),
         ..Default::default()
     }
-    .insert(&state.db.write)
+    .insert(db)
     .await?;
     Ok(token)
 }
@@ -217,7 +237,7 @@ fn check_origin(state: &AppState, headers: &HeaderMap) -> AppResult<()> {
 
 async fn refresh(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     check_origin(&state, &headers)?;
@@ -229,18 +249,25 @@ async fn refresh(
         .one(&txn)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    if row.used_at.is_some() || row.revoked_at.is_some() {
+    // Claim the token in one statement: of two requests racing with one token, only one
+    // gets a successor; the other is treated as the reuse it looks like.
+    let claimed = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
+        .filter(refresh_token::Column::Id.eq(row.id))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if !claimed {
         // A used token came back: someone has a copy. End the whole family.
-        refresh_token::Entity::update_many()
-            .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
-            .filter(refresh_token::Column::FamilyId.eq(row.family_id.clone()))
-            .filter(refresh_token::Column::RevokedAt.is_null())
-            .exec(&txn)
-            .await?;
+        revoke_family(&txn, &row.family_id, now).await?;
         txn.commit().await?;
         tracing::warn!(
             event = "auth.refresh_reuse",
             user_id = row.user_id,
+            ip = %ip,
             "refresh token reused; family revoked"
         );
         return Err(AppError::Unauthenticated);
@@ -253,19 +280,26 @@ async fn refresh(
         .await?
         .filter(|u| u.active)
         .ok_or(AppError::Unauthenticated)?;
-    let mut used: refresh_token::ActiveModel = row.clone().into();
-    used.used_at = Set(Some(now));
-    used.update(&txn).await?;
-    txn.commit().await?;
     let next = store_refresh(
-        &state,
+        &txn,
         user.id,
         &row.family_id,
         &headers,
-        &addr.ip().to_string(),
+        &ip.to_string(),
     )
     .await?;
+    txn.commit().await?;
     session_response(&state, &user, &next)
+}
+
+async fn revoke_family(db: &impl ConnectionTrait, family: &str, now: DateTime<Utc>) -> AppResult<()> {
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+        .filter(refresh_token::Column::FamilyId.eq(family))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -274,12 +308,17 @@ struct LogoutQuery {
     everywhere: bool,
 }
 
+/// Ends the session the cookie belongs to; `?everywhere=true` ends every session of its
+/// user and, by bumping the token version, every access token already handed out.
 async fn logout(
     State(state): State<AppState>,
-    Query(q): Query<LogoutQuery>,
+    ClientIp(ip): ClientIp,
+    query: Result<Query<LogoutQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     check_origin(&state, &headers)?;
+    let Query(q) =
+        query.map_err(|_| AppError::validation("everywhere", "Use everywhere=true or false"))?;
     let now = Utc::now();
     if let Some(token) = refresh_cookie(&headers) {
         let txn = state.db.write.begin().await?;
@@ -288,11 +327,11 @@ async fn logout(
             .one(&txn)
             .await?
         {
-            let mut revoke = refresh_token::Entity::update_many()
-                .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
-                .filter(refresh_token::Column::RevokedAt.is_null());
-            revoke = if q.everywhere {
-                // Bumping the token version ends every access token at once.
+            // A stale copy may end its own family (reuse would anyway), but only a live
+            // token may log its user out everywhere.
+            let live = row.used_at.is_none() && row.revoked_at.is_none() && row.expires_at > now;
+            let everywhere = q.everywhere && live;
+            if everywhere {
                 user_account::Entity::update_many()
                     .col_expr(
                         user_account::Column::TokenVersion,
@@ -301,16 +340,21 @@ async fn logout(
                     .filter(user_account::Column::Id.eq(row.user_id))
                     .exec(&txn)
                     .await?;
-                revoke.filter(refresh_token::Column::UserId.eq(row.user_id))
+                refresh_token::Entity::update_many()
+                    .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+                    .filter(refresh_token::Column::UserId.eq(row.user_id))
+                    .filter(refresh_token::Column::RevokedAt.is_null())
+                    .exec(&txn)
+                    .await?;
             } else {
-                revoke.filter(refresh_token::Column::FamilyId.eq(row.family_id.clone()))
-            };
-            revoke.exec(&txn).await?;
+                revoke_family(&txn, &row.family_id, now).await?;
+            }
             tracing::info!(
                 event = "auth.logout",
                 user_id = row.user_id,
-                everywhere = q.everywhere,
-                "logged out"
+                ip = %ip,
+                everywhere,
+                "logged out; refresh tokens revoked"
             );
         }
         txn.commit().await?;

@@ -130,16 +130,37 @@ pub async fn from_headers(state: &AppState, headers: &HeaderMap) -> AppResult<Vi
     let Some(header) = headers.get(axum::http::header::AUTHORIZATION) else {
         return Ok(Viewer::Public);
     };
+    // The scheme is case-insensitive (RFC 9110); the token itself is never logged.
     let token = header
         .to_str()
         .ok()
-        .and_then(|h| h.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty() && t.len() <= 4096)
-        .ok_or(AppError::Unauthenticated)?;
+        .and_then(|h| h.trim().split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
+        .filter(|t| !t.is_empty() && t.len() <= 4096);
+    let Some(token) = token else {
+        tracing::warn!(
+            event = "auth.token_rejected",
+            reason = "malformed",
+            "rejected Authorization header"
+        );
+        return Err(AppError::Unauthenticated);
+    };
     let viewer = Viewer::from_token(state, token).await;
-    if viewer.is_err() {
-        tracing::warn!(event = "auth.token_rejected", "rejected bearer token");
+    match &viewer {
+        Err(AppError::Unauthenticated) => {
+            let kind = if token.starts_with(tokens::API_TOKEN_PREFIX) {
+                "api_token"
+            } else {
+                "access_token"
+            };
+            tracing::warn!(event = "auth.token_rejected", kind, "rejected bearer token");
+        }
+        // The request's span names the actor from here on (see `startup::with_layers`).
+        Ok(Viewer::User(u)) => {
+            tracing::Span::current().record("user_id", u.user_id);
+        }
+        _ => {}
     }
     viewer
 }

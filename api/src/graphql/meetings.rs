@@ -1,23 +1,41 @@
-//! Meetings and their saker, attachments, attendance and habilitet: the read side.
-use async_graphql::{ComplexObject, Context, ID, Object, SimpleObject, connection::Connection};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use entity::{
-    attachment, attendance, conflict_of_interest, meeting, person, sak, sak_case_officer,
-};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+//! Meetings: the meeting page (agenda, attendance, minutes), the meeting's own status
+//! workflow (planned → notice published → held, or cancelled) and attendance.
+//!
+//! Errors: VALIDATION (with `field`) for bad input; NOT_FOUND for what the viewer may not
+//! see; CONFLICT for a stale `version` ("… was changed by someone else") and for an illegal
+//! transition (message starting "Illegal transition:"). Warnings come back as data.
+use std::collections::HashMap;
 
-use super::{ContextExt, TotalCount, load_err, paginate, parse_id, people::Person, to_id};
+use async_graphql::{
+    ComplexObject, Context, ID, InputObject, MaybeUndefined, Object, SimpleObject,
+    connection::Connection,
+};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use entity::{attendance, meeting, person, sak};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+
+pub use super::saker::{Attachment, Sak};
+use super::{
+    ContextExt, TotalCount, load_err,
+    minutes::MinutesComment,
+    paginate, parse_id,
+    people::Person,
+    saker::{FollowUp, StandingKind},
+    to_id,
+};
 use crate::{
     api_enum,
-    auth::{Viewer, policy},
+    auth::policy,
     codes::{MeetingCode, SakCode},
     error::{AppError, AppResult},
     loaders::{
         ById, HasMany,
-        relations::{
-            AttachmentsOfSak, AttendanceOfMeeting, CaseOfficersOfSak, HabilitetOfSak,
-            SakerOfMeeting,
-        },
+        relations::{AttachmentsOfMeeting, AttendanceOfMeeting, CommentsOfMeeting, HabilitetOfSak, SakerOfMeeting},
+    },
+    service::{
+        self,
+        attendance::AttendanceEntry,
+        meetings::{MeetingChanges, NewMeeting},
     },
 };
 
@@ -64,44 +82,6 @@ api_enum!(
 );
 
 api_enum!(
-    /// The fixed items of the standing agenda skeleton.
-    StandingKind = "entity::enums::StandingKind" {
-        /// Godkjenning av innkalling og saksliste.
-        ApproveAgenda,
-        /// Spørsmål om habilitet.
-        Habilitet,
-        /// Godkjenning av referat fra forrige møte.
-        ApproveMinutes,
-        /// Utestående fra forrige referat.
-        OutstandingItems,
-        /// Status pågående saker.
-        OngoingStatus,
-        /// Orienteringer.
-        Orienteringer,
-        /// Oversikt meldinger og strategier.
-        PolicyOverview,
-        /// Eventuelt.
-        Eventuelt,
-        /// Evaluering av møtet.
-        Evaluation,
-    }
-);
-
-api_enum!(
-    /// Where a sak stands.
-    SakStatus = "entity::enums::SakStatus" {
-        /// Being prepared.
-        Draft,
-        /// Saksfremlegg ready.
-        Ready,
-        /// Treated in the meeting.
-        Treated,
-        /// Withdrawn from the agenda.
-        Withdrawn,
-    }
-);
-
-api_enum!(
     /// In which list of the minutes a person is recorded.
     AttendanceCategory = "entity::enums::AttendanceCategory" {
         /// Rådsmedlem.
@@ -128,52 +108,6 @@ api_enum!(
         Absent,
     }
 );
-
-api_enum!(
-    /// The council's assessment of a declared interest.
-    HabilitetOutcome = "entity::enums::HabilitetOutcome" {
-        /// Declared, not yet assessed.
-        Pending,
-        /// Inhabil: takes no part in the sak.
-        Inhabil,
-        /// An interest declared, but not one that disqualifies.
-        NotInhabil,
-    }
-);
-
-/// The kinds a sak can be (a sak may be more than one, e.g. diskusjonssak/vedtakssak).
-#[derive(async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SakType {
-    /// Vedtakssak: for decision.
-    Vedtak,
-    /// Diskusjonssak: for discussion.
-    Diskusjon,
-    /// Orienteringssak: for information.
-    Orientering,
-}
-
-impl SakType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Vedtak => "vedtak",
-            Self::Diskusjon => "diskusjon",
-            Self::Orientering => "orientering",
-        }
-    }
-
-    /// Parses the stored comma-separated list; unknown words are dropped.
-    pub fn parse_list(stored: &str) -> Vec<Self> {
-        stored
-            .split(',')
-            .filter_map(|s| match s.trim() {
-                "vedtak" => Some(Self::Vedtak),
-                "diskusjon" => Some(Self::Diskusjon),
-                "orientering" => Some(Self::Orientering),
-                _ => None,
-            })
-            .collect()
-    }
-}
 
 /// A rådsmøte.
 #[derive(SimpleObject)]
@@ -281,184 +215,148 @@ impl Meeting {
             .map(Attendance::from)
             .collect())
     }
-}
 
-/// A sak on a meeting's agenda, with its saksfremlegg and, once minuted, discussion and vedtak.
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct Sak {
-    /// The sak's id.
-    pub id: ID,
-    /// "19/2/2026": running number in the year / meeting number / year.
-    pub code: String,
-    /// The year.
-    pub year: i32,
-    /// The running number in the year.
-    pub number: i32,
-    /// Place on the agenda (1 = first).
-    pub position: i32,
-    /// The title.
-    pub title: String,
-    /// Vedtakssak, diskusjonssak, orienteringssak, or several.
-    pub types: Vec<SakType>,
-    /// Which standing agenda item this is, if any.
-    pub standing_kind: Option<StandingKind>,
-    /// Time slot start.
-    pub time_start: Option<NaiveTime>,
-    /// Time slot end.
-    pub time_end: Option<NaiveTime>,
-    /// Til: who the saksfremlegg is addressed to.
-    pub to_text: Option<String>,
-    /// Fra, as written.
-    pub from_text: Option<String>,
-    /// Bakgrunn.
-    pub background: Option<String>,
-    /// Hvorfor saken fremmes til dette møtet.
-    pub reason: Option<String>,
-    /// Hovedpunkter.
-    pub key_points: Option<String>,
-    /// Forslag til vedtak.
-    pub proposed_vedtak: Option<String>,
-    /// The minutes' summary of the discussion (with the minutes).
-    pub discussion: Option<String>,
-    /// The vedtak (with the minutes).
-    pub vedtak: Option<String>,
-    /// Draft, ready, treated or withdrawn.
-    pub status: SakStatus,
-    /// Added under Eventuelt at the meeting.
-    pub added_under_eventuelt: bool,
-    /// The version to send back when editing.
-    pub version: i32,
-    #[graphql(skip)]
-    pub raw_id: i32,
-    #[graphql(skip)]
-    pub from_person_id: Option<i32>,
-}
-
-impl Sak {
-    /// `minutes`: whether the viewer may read the meeting's minutes.
-    pub fn new(m: sak::Model, meeting: &meeting::Model, minutes: bool) -> Self {
-        Self {
-            id: to_id(m.id),
-            code: format!("{}/{}/{}", m.number, meeting.number, m.year),
-            year: m.year,
-            number: m.number,
-            position: m.position,
-            title: m.title,
-            types: SakType::parse_list(&m.types),
-            standing_kind: m.standing_kind.map(Into::into),
-            time_start: m.time_start,
-            time_end: m.time_end,
-            to_text: m.to_text,
-            from_text: m.from_text,
-            background: m.background,
-            reason: m.reason,
-            key_points: m.key_points,
-            proposed_vedtak: m.proposed_vedtak,
-            discussion: m.discussion.filter(|_| minutes),
-            vedtak: m.vedtak.filter(|_| minutes),
-            status: m.status.into(),
-            added_under_eventuelt: m.added_under_eventuelt,
-            version: m.version,
-            raw_id: m.id,
-            from_person_id: m.from_person_id,
-        }
-    }
-}
-
-#[ComplexObject]
-impl Sak {
-    /// Fra: the person the saksfremlegg comes from.
-    async fn from(&self, ctx: &Context<'_>) -> AppResult<Option<Person>> {
-        let Some(id) = self.from_person_id else {
-            return Ok(None);
-        };
-        let p = ctx
-            .loader::<ById<person::Entity>>()
-            .load_one(id)
-            .await
-            .map_err(load_err)?;
-        Ok(p.map(|p| Person::new(p, ctx)))
-    }
-
-    /// Saksbehandlere, in order.
-    async fn case_officers(&self, ctx: &Context<'_>) -> AppResult<Vec<Person>> {
-        let links = ctx
-            .loader::<HasMany<CaseOfficersOfSak>>()
-            .load_one(self.raw_id)
-            .await
-            .map_err(load_err)?;
-        let links: Vec<sak_case_officer::Model> = links.unwrap_or_default();
-        let people = ctx
-            .loader::<ById<person::Entity>>()
-            .load_many(links.iter().map(|l| l.person_id))
-            .await
-            .map_err(load_err)?;
-        Ok(links
-            .iter()
-            .filter_map(|l| people.get(&l.person_id).cloned())
-            .map(|p| Person::new(p, ctx))
-            .collect())
-    }
-
-    /// Vedlegg, numbered as the papers number them.
+    /// Presentations and other files attached to the minutes (visible with the minutes).
     async fn attachments(&self, ctx: &Context<'_>) -> AppResult<Vec<Attachment>> {
+        if !policy::can_read_minutes(ctx.viewer(), &self.raw) {
+            return Ok(Vec::new());
+        }
         let rows = ctx
-            .loader::<HasMany<AttachmentsOfSak>>()
-            .load_one(self.raw_id)
+            .loader::<HasMany<AttachmentsOfMeeting>>()
+            .load_one(self.raw.id)
             .await
             .map_err(load_err)?;
         Ok(rows
             .unwrap_or_default()
             .into_iter()
+            .filter(|a| a.sak_id.is_none())
             .map(Attachment::from)
             .collect())
     }
 
-    /// Habilitet records for this sak: the declaration and reason only for the secretariat
-    /// and the member concerned.
-    async fn habilitet(&self, ctx: &Context<'_>) -> AppResult<Vec<ConflictOfInterest>> {
-        let rows = ctx
+    /// What the minutes say about habilitet: one line per member found inhabil (or with an
+    /// interest that does not disqualify), or "Det er ikke knyttet inhabilitet til noen av
+    /// sakene på rådsmøtet." (empty without the minutes).
+    async fn habilitet_statement(&self, ctx: &Context<'_>) -> AppResult<Vec<String>> {
+        if !policy::can_read_minutes(ctx.viewer(), &self.raw) {
+            return Ok(Vec::new());
+        }
+        let saker = ctx
+            .loader::<HasMany<SakerOfMeeting>>()
+            .load_one(self.raw.id)
+            .await
+            .map_err(load_err)?
+            .unwrap_or_default();
+        let records = ctx
             .loader::<HasMany<HabilitetOfSak>>()
-            .load_one(self.raw_id)
+            .load_many(saker.iter().map(|s| s.id))
             .await
             .map_err(load_err)?;
-        let viewer = ctx.viewer();
+        let people = ctx
+            .loader::<ById<person::Entity>>()
+            .load_many(records.values().flatten().map(|r| r.person_id))
+            .await
+            .map_err(load_err)?;
+        let lines: Vec<String> = saker
+            .iter()
+            .flat_map(|s| {
+                records.get(&s.id).into_iter().flatten().filter_map(|r| {
+                    let name = people.get(&r.person_id).map(|p| p.name.as_str())?;
+                    let code = service::saker::sak_code(s, &self.raw);
+                    service::habilitet::minutes_line(name, &code, r.outcome, r.left_room)
+                })
+            })
+            .collect();
+        if lines.is_empty() {
+            return Ok(vec![service::habilitet::NONE_RECORDED.to_owned()]);
+        }
+        Ok(lines)
+    }
+
+    /// Comments on the draft minutes (the secretariat, and members once the draft is out).
+    async fn comments(&self, ctx: &Context<'_>) -> AppResult<Vec<MinutesComment>> {
+        if !policy::can_read_minutes_comments(ctx.viewer(), &self.raw) {
+            return Ok(Vec::new());
+        }
+        let rows = ctx
+            .loader::<HasMany<CommentsOfMeeting>>()
+            .load_one(self.raw.id)
+            .await
+            .map_err(load_err)?;
         Ok(rows
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|r| ConflictOfInterest::visible(r, viewer))
+            .map(MinutesComment::from)
             .collect())
     }
-}
 
-/// A numbered vedlegg: a file or a link.
-#[derive(SimpleObject)]
-pub struct Attachment {
-    /// The attachment's id.
-    pub id: ID,
-    /// The number the papers give it ("1. Utkast referat …").
-    pub number: i32,
-    /// The title.
-    pub title: String,
-    /// An external link, if it is one.
-    pub url: Option<String>,
-    /// Whether a file is stored for it.
-    pub has_file: bool,
-    /// The version to send back when editing.
-    pub version: i32,
-}
+    /// The meeting whose "Godkjenning av referat" sak approved these minutes.
+    async fn minutes_approved_in(&self, ctx: &Context<'_>) -> AppResult<Option<Meeting>> {
+        let Some(id) = self.raw.minutes_approved_in_meeting_id else {
+            return Ok(None);
+        };
+        let m = ctx
+            .loader::<ById<meeting::Entity>>()
+            .load_one(id)
+            .await
+            .map_err(load_err)?;
+        Ok(m.filter(|m| policy::can_read_meeting(ctx.viewer(), m))
+            .map(Meeting::from))
+    }
 
-impl From<attachment::Model> for Attachment {
-    fn from(m: attachment::Model) -> Self {
-        Self {
-            id: to_id(m.id),
-            number: m.number,
-            title: m.title,
-            url: m.url,
-            has_file: m.stored_file_id.is_some(),
-            version: m.version,
+    /// Whether approved minutes are locked against changes (until reopened).
+    async fn minutes_locked(&self) -> bool {
+        service::meetings::minutes_locked(&self.raw)
+    }
+
+    /// When approved minutes were reopened for a correction (secretariat only).
+    async fn minutes_reopened_at(&self, ctx: &Context<'_>) -> Option<DateTime<Utc>> {
+        self.raw
+            .minutes_reopened_at
+            .filter(|_| policy::is_secretariat(ctx.viewer()))
+    }
+
+    /// Why they were reopened (secretariat only).
+    async fn minutes_reopen_reason(&self, ctx: &Context<'_>) -> Option<String> {
+        self.raw
+            .minutes_reopen_reason
+            .clone()
+            .filter(|_| policy::is_secretariat(ctx.viewer()))
+    }
+
+    /// Open follow-up items from earlier meetings' vedtak, for "Utestående fra forrige
+    /// referat": those whose minutes the viewer may read.
+    async fn outstanding_follow_ups(&self, ctx: &Context<'_>) -> AppResult<Vec<FollowUp>> {
+        if !policy::can_read_meeting(ctx.viewer(), &self.raw) {
+            return Ok(Vec::new());
         }
+        let items = service::follow_ups::outstanding_before(&ctx.db().read, &self.raw).await?;
+        let saker = ctx
+            .loader::<ById<sak::Entity>>()
+            .load_many(items.iter().map(|f| f.sak_id))
+            .await
+            .map_err(load_err)?;
+        let meetings = ctx
+            .loader::<ById<meeting::Entity>>()
+            .load_many(saker.values().map(|s| s.meeting_id))
+            .await
+            .map_err(load_err)?;
+        let viewer = ctx.viewer();
+        let readable: HashMap<i32, bool> = meetings
+            .iter()
+            .map(|(id, m)| (*id, policy::can_read_minutes(viewer, m)))
+            .collect();
+        Ok(items
+            .into_iter()
+            .filter(|f| {
+                saker
+                    .get(&f.sak_id)
+                    .and_then(|s| readable.get(&s.meeting_id))
+                    .copied()
+                    .unwrap_or(false)
+            })
+            .map(FollowUp::from)
+            .collect())
     }
 }
 
@@ -536,62 +434,6 @@ impl Attendance {
     /// Present for this sak only (a guest).
     async fn only_sak_id(&self) -> Option<ID> {
         self.only_sak_id.map(to_id)
-    }
-}
-
-/// Habilitet: a member's declared interest in a sak and the council's assessment.
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct ConflictOfInterest {
-    /// The record's id.
-    pub id: ID,
-    /// Pending, inhabil or not inhabil.
-    pub outcome: HabilitetOutcome,
-    /// Whether the member left the room during the sak.
-    pub left_room: bool,
-    /// The member's own declaration (secretariat and the member only).
-    pub declaration: Option<String>,
-    /// The reason recorded (secretariat and the member only).
-    pub reason: Option<String>,
-    /// Who assessed it, e.g. "rådet".
-    pub decided_by: Option<String>,
-    /// The version to send back when editing.
-    pub version: i32,
-    #[graphql(skip)]
-    pub person_id: i32,
-}
-
-impl ConflictOfInterest {
-    /// What `viewer` may see of the record, or nothing.
-    pub fn visible(m: conflict_of_interest::Model, viewer: &Viewer) -> Option<Self> {
-        let details = policy::can_read_habilitet_details(viewer, m.person_id);
-        // Others see only settled outcomes, as the minutes state them.
-        if !details && m.outcome == entity::enums::HabilitetOutcome::Pending {
-            return None;
-        }
-        Some(Self {
-            id: to_id(m.id),
-            outcome: m.outcome.into(),
-            left_room: m.left_room,
-            declaration: m.declaration.filter(|_| details),
-            reason: m.reason.filter(|_| details),
-            decided_by: m.decided_by,
-            version: m.version,
-            person_id: m.person_id,
-        })
-    }
-}
-
-#[ComplexObject]
-impl ConflictOfInterest {
-    /// The member concerned.
-    async fn person(&self, ctx: &Context<'_>) -> AppResult<Option<Person>> {
-        let p = ctx
-            .loader::<ById<person::Entity>>()
-            .load_one(self.person_id)
-            .await
-            .map_err(load_err)?;
-        Ok(p.map(|p| Person::new(p, ctx)))
     }
 }
 
@@ -691,5 +533,273 @@ impl MeetingsQuery {
             &m,
             policy::can_read_minutes(ctx.viewer(), &m),
         )))
+    }
+}
+
+/// What a warning is about.
+#[derive(async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::service::meetings::WarningCode")]
+pub enum WarningCode {
+    /// The notice went out less than seven days before the meeting.
+    ShortNotice,
+    /// A time slot overlaps another item's.
+    TimeSlotOverlap,
+    /// A time slot falls outside the meeting's hours (or ends before it starts).
+    TimeSlotOutsideMeeting,
+}
+
+/// Something the web app should point out; the change went through.
+#[derive(SimpleObject)]
+pub struct Warning {
+    /// What it is about.
+    pub code: WarningCode,
+    /// A sentence to show.
+    pub message: String,
+}
+
+impl From<service::meetings::Warning> for Warning {
+    fn from(w: service::meetings::Warning) -> Self {
+        Self {
+            code: w.code.into(),
+            message: w.message,
+        }
+    }
+}
+
+/// A meeting after a change, with warnings to show.
+#[derive(SimpleObject)]
+pub struct MeetingPayload {
+    /// The meeting as saved.
+    pub meeting: Meeting,
+    /// Warnings, e.g. a notice published less than a week before the meeting.
+    pub warnings: Vec<Warning>,
+}
+
+/// A new meeting.
+#[derive(InputObject)]
+pub struct CreateMeetingInput {
+    /// The day; the meeting gets the next number of its year.
+    pub date: NaiveDate,
+    /// The number in the year, if it must be a particular one.
+    pub number: Option<i32>,
+    /// Start time ("10:00:00").
+    pub starts_at: Option<NaiveTime>,
+    /// End time.
+    pub ends_at: Option<NaiveTime>,
+    /// Place, e.g. "Forskningsrådets lokaler, Drammensveien 288".
+    pub location: Option<String>,
+    /// Room, e.g. "møterom Hassel 2".
+    pub room: Option<String>,
+    /// Physical, hybrid or digital.
+    pub format: MeetingFormat,
+    /// Free note.
+    pub note: Option<String>,
+    /// Start the agenda from the standing skeleton (default true).
+    #[graphql(default = true)]
+    pub skeleton: bool,
+    /// Optional standing items to include: OUTSTANDING_ITEMS, ONGOING_STATUS, POLICY_OVERVIEW.
+    #[graphql(default, validator(max_items = 3))]
+    pub optional_items: Vec<StandingKind>,
+    /// The skeleton's first sak number (default: after the year's highest).
+    pub first_sak_number: Option<i32>,
+}
+
+/// Changes to a meeting's details: leave a field out to keep it, send null to clear it.
+#[derive(InputObject)]
+pub struct UpdateMeetingInput {
+    /// The meeting.
+    pub id: ID,
+    /// The version you saw; a stale version is a CONFLICT and nothing changes.
+    pub version: i32,
+    /// The day (within the same year).
+    pub date: Option<NaiveDate>,
+    /// Start time.
+    pub starts_at: MaybeUndefined<NaiveTime>,
+    /// End time.
+    pub ends_at: MaybeUndefined<NaiveTime>,
+    /// Place.
+    pub location: MaybeUndefined<String>,
+    /// Room.
+    pub room: MaybeUndefined<String>,
+    /// Physical, hybrid or digital.
+    pub format: Option<MeetingFormat>,
+    /// Free note.
+    pub note: MaybeUndefined<String>,
+}
+
+/// One line of the attendance lists.
+#[derive(InputObject)]
+pub struct AttendanceInput {
+    /// A registered person (or give `nameText`).
+    pub person_id: Option<ID>,
+    /// The name as written, for a guest who is not registered.
+    pub name_text: Option<String>,
+    /// The organisation as the minutes write it.
+    pub organisation_text: Option<String>,
+    /// Member, substitute, observer, secretariat or guest.
+    pub category: AttendanceCategory,
+    /// Present, digital or forfall.
+    pub status: AttendanceStatus,
+    /// Present from this sak ("fra sak 7/1/2025").
+    pub from_sak_id: Option<ID>,
+    /// Present up to and including this sak ("t.o. sak 9/1/2026").
+    pub to_sak_id: Option<ID>,
+    /// "deler av møtet" and the like.
+    pub partial_note: Option<String>,
+    /// Present for this sak only (a guest, or a case officer: "sak 21/2/2025").
+    pub only_sak_id: Option<ID>,
+    /// For a substitute: the member they stand in for.
+    pub substitute_for_person_id: Option<ID>,
+    /// Free note, e.g. "spesialrådgiver".
+    pub note: Option<String>,
+}
+
+fn opt_id(id: Option<ID>, field: &str) -> AppResult<Option<i32>> {
+    id.map(|i| parse_id(&i, field)).transpose()
+}
+
+impl AttendanceInput {
+    fn into_entry(self, i: usize) -> AppResult<AttendanceEntry> {
+        let f = |name: &str| format!("entries.{i}.{name}");
+        Ok(AttendanceEntry {
+            person_id: opt_id(self.person_id, &f("personId"))?,
+            name_text: self.name_text,
+            organisation_text: self.organisation_text,
+            category: self.category.into(),
+            status: self.status.into(),
+            from_sak_id: opt_id(self.from_sak_id, &f("fromSakId"))?,
+            to_sak_id: opt_id(self.to_sak_id, &f("toSakId"))?,
+            partial_note: self.partial_note,
+            only_sak_id: opt_id(self.only_sak_id, &f("onlySakId"))?,
+            substitute_for_person_id: opt_id(
+                self.substitute_for_person_id,
+                &f("substituteForPersonId"),
+            )?,
+            note: self.note,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct MeetingsMutation;
+
+#[Object]
+impl MeetingsMutation {
+    /// Creates a meeting with the next number of its year and, by default, the standing
+    /// agenda skeleton (its "Godkjenning av referat" linked to the previous meeting), with sak
+    /// numbers after the year's highest. A number already used is a VALIDATION error.
+    async fn create_meeting(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateMeetingInput,
+    ) -> AppResult<MeetingPayload> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let new = NewMeeting {
+            date: input.date,
+            number: input.number,
+            starts_at: input.starts_at,
+            ends_at: input.ends_at,
+            location: input.location,
+            room: input.room,
+            format: input.format.into(),
+            note: input.note,
+            skeleton: input.skeleton,
+            optional_items: input.optional_items.into_iter().map(Into::into).collect(),
+            first_sak_number: input.first_sak_number,
+        };
+        let txn = ctx.db().write.begin().await?;
+        let m = service::meetings::create_meeting(&txn, &proof, new).await?;
+        txn.commit().await?;
+        Ok(MeetingPayload {
+            meeting: m.into(),
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Edits a meeting's date (within its year), hours, place, format or note.
+    async fn update_meeting(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateMeetingInput,
+    ) -> AppResult<Meeting> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&input.id, "id")?;
+        let changes = MeetingChanges {
+            date: input.date,
+            starts_at: input.starts_at.into(),
+            ends_at: input.ends_at.into(),
+            location: input.location.into(),
+            room: input.room.into(),
+            format: input.format.map(Into::into),
+            note: input.note.into(),
+        };
+        let txn = ctx.db().write.begin().await?;
+        let m = service::meetings::update_meeting(&txn, &proof, id, input.version, changes).await?;
+        txn.commit().await?;
+        Ok(m.into())
+    }
+
+    /// Publishes innkalling og saksliste of a planned meeting: members and the public can
+    /// then read its papers. Less than seven days before the meeting it is still published,
+    /// with a SHORT_NOTICE warning. Any other status: CONFLICT "Illegal transition: …".
+    async fn publish_notice(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+    ) -> AppResult<MeetingPayload> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let txn = ctx.db().write.begin().await?;
+        let (m, warnings) = service::meetings::publish_notice(&txn, &proof, id, version).await?;
+        txn.commit().await?;
+        Ok(MeetingPayload {
+            meeting: m.into(),
+            warnings: warnings.into_iter().map(Into::into).collect(),
+        })
+    }
+
+    /// Marks a meeting whose notice is published as held (not before its day). Otherwise
+    /// CONFLICT "Illegal transition: …".
+    async fn mark_meeting_held(&self, ctx: &Context<'_>, id: ID, version: i32) -> AppResult<Meeting> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let txn = ctx.db().write.begin().await?;
+        let m = service::meetings::mark_held(&txn, &proof, id, version).await?;
+        txn.commit().await?;
+        Ok(m.into())
+    }
+
+    /// Cancels a meeting not yet held; it keeps its agenda and history but can no longer
+    /// change. A held or cancelled meeting: CONFLICT "Illegal transition: …".
+    async fn cancel_meeting(&self, ctx: &Context<'_>, id: ID, version: i32) -> AppResult<Meeting> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let txn = ctx.db().write.begin().await?;
+        let m = service::meetings::cancel_meeting(&txn, &proof, id, version).await?;
+        txn.commit().await?;
+        Ok(m.into())
+    }
+
+    /// Records the meeting's attendance lists in one call, replacing what was there: members,
+    /// substitutes, observers, secretariat and guests, present, digital or forfall, partial
+    /// or for one sak only. Errors name the entry (`entries.3.personId`).
+    async fn record_attendance(
+        &self,
+        ctx: &Context<'_>,
+        meeting_id: ID,
+        #[graphql(validator(max_items = 200))] entries: Vec<AttendanceInput>,
+    ) -> AppResult<Vec<Attendance>> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&meeting_id, "meetingId")?;
+        let entries = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| e.into_entry(i))
+            .collect::<AppResult<Vec<_>>>()?;
+        let txn = ctx.db().write.begin().await?;
+        let rows = service::attendance::record_attendance(&txn, &proof, id, entries).await?;
+        txn.commit().await?;
+        Ok(rows.into_iter().map(Attendance::from).collect())
     }
 }

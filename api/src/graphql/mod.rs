@@ -16,17 +16,42 @@ use crate::{
     loaders::{FromDb, Loaders},
 };
 
+pub mod audit;
 pub mod http;
+pub mod consultations;
+pub mod council;
+pub mod habilitet;
 pub mod limits;
 pub mod me;
 pub mod meetings;
+pub mod minutes;
 pub mod people;
+pub mod saker;
+pub mod working_groups;
 
 #[derive(MergedObject, Default)]
-pub struct Query(me::MeQuery, people::PeopleQuery, meetings::MeetingsQuery);
+pub struct Query(
+    me::MeQuery,
+    people::PeopleQuery,
+    council::CouncilQuery,
+    meetings::MeetingsQuery,
+    consultations::ConsultationsQuery,
+    working_groups::WorkingGroupsQuery,
+    audit::AuditQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(me::MeMutation, people::PeopleMutation);
+pub struct Mutation(
+    me::MeMutation,
+    people::PeopleMutation,
+    council::CouncilMutation,
+    consultations::ConsultationsMutation,
+    working_groups::WorkingGroupsMutation,
+    meetings::MeetingsMutation,
+    saker::SakerMutation,
+    minutes::MinutesMutation,
+    habilitet::HabilitetMutation,
+);
 
 pub type MotebokSchema = Schema<Query, Mutation, EmptySubscription>;
 

@@ -1,18 +1,30 @@
-//! People, organisations, sectors, council periods and appointments.
-use async_graphql::{ComplexObject, Context, ID, Object, SimpleObject, connection::Connection};
+//! People, organisations, affiliations and appointments: reads, edits, and a person's
+//! attendance history.
+use async_graphql::{
+    ComplexObject, Context, ID, InputObject, Object, SimpleObject, connection::Connection,
+};
 use chrono::NaiveDate;
-use entity::{affiliation, appointment, council_period, organisation, person, sector};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use entity::{affiliation, appointment, council_period, meeting, organisation, person, sector};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
 
-use super::{ContextExt, TotalCount, load_err, paginate, parse_id, to_id};
+use super::{
+    ContextExt, TotalCount,
+    council::{CouncilPeriod, Sector},
+    load_err,
+    meetings::{Attendance, Meeting},
+    paginate, parse_id, to_id,
+};
 use crate::{
     api_enum,
     auth::policy,
     error::{AppError, AppResult},
     loaders::{
         ById, HasMany,
-        relations::{AffiliationsOfPerson, AppointmentsOfPerson},
+        relations::{AffiliationsOfPerson, AppointmentsOfPerson, AttendanceOfPerson},
     },
+    service::people as svc,
 };
 
 api_enum!(
@@ -47,6 +59,8 @@ pub struct Person {
     pub phone: Option<String>,
     /// Title, e.g. "spesialrådgiver".
     pub title: Option<String>,
+    /// The secretariat's internal note (the secretariat only).
+    pub note: Option<String>,
     /// The version to send back when editing.
     pub version: i32,
     #[graphql(skip)]
@@ -62,6 +76,7 @@ impl Person {
             email: m.email.filter(|_| contact),
             phone: m.phone.filter(|_| contact),
             title: m.title,
+            note: m.note.filter(|_| policy::is_secretariat(ctx.viewer())),
             version: m.version,
             raw_id: m.id,
         }
@@ -110,6 +125,44 @@ impl Person {
         Ok(org.map(Organisation::from))
     }
 
+    /// The person's attendance at the meetings whose minutes you may read, newest first,
+    /// with totals over those meetings.
+    async fn attendance(&self, ctx: &Context<'_>) -> AppResult<AttendanceHistory> {
+        let rows = ctx
+            .loader::<HasMany<AttendanceOfPerson>>()
+            .load_one(self.raw_id)
+            .await
+            .map_err(load_err)?
+            .unwrap_or_default();
+        let meetings = ctx
+            .loader::<ById<meeting::Entity>>()
+            .load_many(rows.iter().map(|a| a.meeting_id))
+            .await
+            .map_err(load_err)?;
+        let viewer = ctx.viewer();
+        let mut visible: Vec<_> = rows
+            .into_iter()
+            .filter_map(|a| {
+                let m = meetings.get(&a.meeting_id)?;
+                policy::can_read_minutes(viewer, m).then(|| (a, m.clone()))
+            })
+            .collect();
+        visible.sort_by(|(a, x), (b, y)| (y.date, y.id, b.id).cmp(&(x.date, x.id, a.id)));
+        let totals = svc::AttendanceTotals::of(visible.iter().map(|(a, _)| a));
+        Ok(AttendanceHistory {
+            totals: AttendanceTotals::from(totals),
+            meetings: visible
+                .into_iter()
+                .map(|(a, m)| MeetingAttendance {
+                    digital: a.status == entity::enums::AttendanceStatus::Digital,
+                    partial: svc::is_partial(&a),
+                    record: Attendance::from(a),
+                    meeting: Meeting::from(m),
+                })
+                .collect(),
+        })
+    }
+
     /// The person's appointments to the council, oldest first.
     async fn appointments(&self, ctx: &Context<'_>) -> AppResult<Vec<Appointment>> {
         let rows = ctx
@@ -134,6 +187,8 @@ pub struct Organisation {
     pub name: String,
     /// Short form, e.g. "UiO".
     pub short_name: Option<String>,
+    /// The version to send back when editing.
+    pub version: i32,
 }
 
 impl From<organisation::Model> for Organisation {
@@ -142,6 +197,7 @@ impl From<organisation::Model> for Organisation {
             id: to_id(m.id),
             name: m.name,
             short_name: m.short_name,
+            version: m.version,
         }
     }
 }
@@ -184,54 +240,6 @@ impl Affiliation {
             .await
             .map_err(load_err)?;
         Ok(org.map(Organisation::from))
-    }
-}
-
-/// A sector of the mandate's composition, with its quota of members.
-#[derive(SimpleObject)]
-pub struct Sector {
-    /// The sector's id.
-    pub id: ID,
-    /// Short code, e.g. "uh".
-    pub code: String,
-    /// Name, e.g. "Universitets- og høgskolesektoren".
-    pub name: String,
-    /// How many members the mandate gives the sector.
-    pub quota: i32,
-}
-
-impl From<sector::Model> for Sector {
-    fn from(m: sector::Model) -> Self {
-        Self {
-            id: to_id(m.id),
-            code: m.code,
-            name: m.name,
-            quota: m.quota,
-        }
-    }
-}
-
-/// A rådsperiode.
-#[derive(SimpleObject)]
-pub struct CouncilPeriod {
-    /// The period's id.
-    pub id: ID,
-    /// Name, e.g. "2020–2024".
-    pub name: String,
-    /// First day.
-    pub starts_on: NaiveDate,
-    /// Last day, if set.
-    pub ends_on: Option<NaiveDate>,
-}
-
-impl From<council_period::Model> for CouncilPeriod {
-    fn from(m: council_period::Model) -> Self {
-        Self {
-            id: to_id(m.id),
-            name: m.name,
-            starts_on: m.starts_on,
-            ends_on: m.ends_on,
-        }
     }
 }
 
@@ -330,6 +338,197 @@ impl Appointment {
     }
 }
 
+/// Attendance totals over the meetings counted.
+#[derive(SimpleObject)]
+pub struct AttendanceTotals {
+    /// Meetings with a record of the person.
+    pub meetings: i32,
+    /// In the room.
+    pub present: i32,
+    /// Took part digitally.
+    pub digital: i32,
+    /// Forfall (sent apologies).
+    pub absent: i32,
+    /// There for part of the meeting only.
+    pub partial: i32,
+}
+
+impl From<svc::AttendanceTotals> for AttendanceTotals {
+    fn from(t: svc::AttendanceTotals) -> Self {
+        Self {
+            meetings: t.meetings,
+            present: t.present,
+            digital: t.digital,
+            absent: t.absent,
+            partial: t.partial,
+        }
+    }
+}
+
+/// A person's attendance at one meeting, as its minutes record it.
+#[derive(SimpleObject)]
+pub struct MeetingAttendance {
+    /// The meeting.
+    pub meeting: Meeting,
+    /// The record in the minutes: list, status and notes.
+    pub record: Attendance,
+    /// Took part digitally.
+    pub digital: bool,
+    /// There for part of the meeting only ("fra sak 7/1/2025", "deler av møtet").
+    pub partial: bool,
+}
+
+/// A person's attendance history.
+#[derive(SimpleObject)]
+pub struct AttendanceHistory {
+    /// Totals over the meetings listed.
+    pub totals: AttendanceTotals,
+    /// Meeting by meeting, newest first.
+    pub meetings: Vec<MeetingAttendance>,
+}
+
+/// An organisation's name.
+#[derive(InputObject)]
+pub struct OrganisationInput {
+    /// Full name, e.g. "Universitetet i Oslo".
+    pub name: String,
+    /// Short form, e.g. "UiO".
+    pub short_name: Option<String>,
+}
+
+impl From<OrganisationInput> for svc::OrganisationInput {
+    fn from(i: OrganisationInput) -> Self {
+        Self {
+            name: i.name,
+            short_name: i.short_name,
+        }
+    }
+}
+
+/// A person's details. On update every field is replaced: null clears it.
+#[derive(InputObject)]
+pub struct PersonInput {
+    /// Full name as the papers write it.
+    pub name: String,
+    /// E-mail; unique among people.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Title, e.g. "spesialrådgiver".
+    pub title: Option<String>,
+    /// The secretariat's internal note.
+    pub note: Option<String>,
+}
+
+impl From<PersonInput> for svc::PersonInput {
+    fn from(i: PersonInput) -> Self {
+        Self {
+            name: i.name,
+            email: i.email,
+            phone: i.phone,
+            title: i.title,
+            note: i.note,
+        }
+    }
+}
+
+/// A period of a person's history at an organisation.
+#[derive(InputObject)]
+pub struct AffiliationInput {
+    /// The person.
+    pub person_id: ID,
+    /// The organisation.
+    pub organisation_id: ID,
+    /// Title there.
+    pub title: Option<String>,
+    /// From (inclusive); null if not known.
+    pub starts_on: Option<NaiveDate>,
+    /// To (inclusive); null while it lasts.
+    pub ends_on: Option<NaiveDate>,
+}
+
+impl TryFrom<AffiliationInput> for svc::AffiliationInput {
+    type Error = AppError;
+    fn try_from(i: AffiliationInput) -> AppResult<Self> {
+        Ok(Self {
+            person_id: parse_id(&i.person_id, "personId")?,
+            organisation_id: parse_id(&i.organisation_id, "organisationId")?,
+            title: i.title,
+            starts_on: i.starts_on,
+            ends_on: i.ends_on,
+        })
+    }
+}
+
+/// A person's move to another organisation.
+#[derive(InputObject)]
+pub struct OrganisationChangeInput {
+    /// The person.
+    pub person_id: ID,
+    /// The new organisation.
+    pub organisation_id: ID,
+    /// Title at the new organisation.
+    pub title: Option<String>,
+    /// The first day at the new organisation; the current affiliation ends the day before.
+    pub from: NaiveDate,
+}
+
+impl TryFrom<OrganisationChangeInput> for svc::OrganisationChange {
+    type Error = AppError;
+    fn try_from(i: OrganisationChangeInput) -> AppResult<Self> {
+        Ok(Self {
+            person_id: parse_id(&i.person_id, "personId")?,
+            organisation_id: parse_id(&i.organisation_id, "organisationId")?,
+            title: i.title,
+            from: i.from,
+        })
+    }
+}
+
+fn parse_opt_id(id: Option<&ID>, field: &str) -> AppResult<Option<i32>> {
+    id.map(|id| parse_id(id, field)).transpose()
+}
+
+/// An appointment. On update every field is replaced: null clears it.
+#[derive(InputObject)]
+pub struct AppointmentInput {
+    /// The person appointed.
+    pub person_id: ID,
+    /// Chair, vice chair, member, deputy, observer or secretariat.
+    pub role: AppointmentRole,
+    /// The sector a chair, vice chair, member or deputy sits for.
+    pub sector_id: Option<ID>,
+    /// The organisation the person represents.
+    pub organisation_id: Option<ID>,
+    /// The council period.
+    pub council_period_id: Option<ID>,
+    /// Title in this capacity, e.g. "avdelingsdirektør".
+    pub title: Option<String>,
+    /// From (inclusive); null: from the period's start.
+    pub starts_on: Option<NaiveDate>,
+    /// To (inclusive); null: to the period's end, or while it lasts.
+    pub ends_on: Option<NaiveDate>,
+    /// Free note.
+    pub note: Option<String>,
+}
+
+impl TryFrom<AppointmentInput> for svc::AppointmentInput {
+    type Error = AppError;
+    fn try_from(i: AppointmentInput) -> AppResult<Self> {
+        Ok(Self {
+            person_id: parse_id(&i.person_id, "personId")?,
+            role: i.role.into(),
+            sector_id: parse_opt_id(i.sector_id.as_ref(), "sectorId")?,
+            organisation_id: parse_opt_id(i.organisation_id.as_ref(), "organisationId")?,
+            council_period_id: parse_opt_id(i.council_period_id.as_ref(), "councilPeriodId")?,
+            title: i.title,
+            starts_on: i.starts_on,
+            ends_on: i.ends_on,
+            note: i.note,
+        })
+    }
+}
+
 #[derive(Default)]
 pub struct PeopleQuery;
 
@@ -395,22 +594,18 @@ impl PeopleQuery {
             .map(|p| Person::new(p, ctx)))
     }
 
-    /// The sectors of the mandate, in order.
-    async fn sectors(&self, ctx: &Context<'_>) -> AppResult<Vec<Sector>> {
-        let rows = sector::Entity::find()
-            .order_by_asc(sector::Column::Position)
-            .all(&ctx.db().read)
-            .await?;
-        Ok(rows.into_iter().map(Sector::from).collect())
-    }
-
-    /// The council periods, newest first.
-    async fn council_periods(&self, ctx: &Context<'_>) -> AppResult<Vec<CouncilPeriod>> {
-        let rows = council_period::Entity::find()
-            .order_by_desc(council_period::Column::StartsOn)
-            .all(&ctx.db().read)
-            .await?;
-        Ok(rows.into_iter().map(CouncilPeriod::from).collect())
+    /// Organisations, by name.
+    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    async fn organisations(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, Organisation, TotalCount>> {
+        let query = organisation::Entity::find()
+            .order_by_asc(organisation::Column::Name)
+            .order_by_asc(organisation::Column::Id);
+        paginate(ctx.db(), query, first, after, Organisation::from).await
     }
 }
 
@@ -419,8 +614,164 @@ pub struct PeopleMutation;
 
 #[Object]
 impl PeopleMutation {
-    /// Placeholder removed once people editing lands.
-    async fn noop(&self) -> bool {
-        true
+    /// Finds the organisation with exactly this name, or creates it (secretariat).
+    async fn create_organisation(
+        &self,
+        ctx: &Context<'_>,
+        input: OrganisationInput,
+    ) -> AppResult<Organisation> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::create_organisation(&txn, &proof, input.into()).await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    /// Renames an organisation (secretariat).
+    async fn update_organisation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: OrganisationInput,
+    ) -> AppResult<Organisation> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::update_organisation(&txn, &proof, id, version, input.into()).await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    /// Registers a person (secretariat); with `organisationId`, also where they work.
+    async fn create_person(
+        &self,
+        ctx: &Context<'_>,
+        input: PersonInput,
+        organisation_id: Option<ID>,
+    ) -> AppResult<Person> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let organisation_id = parse_opt_id(organisation_id.as_ref(), "organisationId")?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::create_person(&txn, &proof, input.into()).await?;
+        if let Some(organisation_id) = organisation_id {
+            let affiliation = svc::AffiliationInput {
+                person_id: row.id,
+                organisation_id,
+                title: row.title.clone(),
+                starts_on: None,
+                ends_on: None,
+            };
+            svc::add_affiliation(&txn, &proof, affiliation).await?;
+        }
+        txn.commit().await?;
+        Ok(Person::new(row, ctx))
+    }
+
+    /// Edits a person's details (secretariat).
+    async fn update_person(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: PersonInput,
+    ) -> AppResult<Person> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::update_person(&txn, &proof, id, version, input.into()).await?;
+        txn.commit().await?;
+        Ok(Person::new(row, ctx))
+    }
+
+    /// Records a period of a person's history at an organisation as given (secretariat).
+    async fn add_affiliation(
+        &self,
+        ctx: &Context<'_>,
+        input: AffiliationInput,
+    ) -> AppResult<Affiliation> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let input = input.try_into()?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::add_affiliation(&txn, &proof, input).await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    /// Ends an affiliation on a date (secretariat).
+    async fn end_affiliation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        ends_on: NaiveDate,
+    ) -> AppResult<Affiliation> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::end_affiliation(&txn, &proof, id, ends_on).await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    /// Moves a person to another organisation from a date, keeping the history: the
+    /// current affiliation ends the day before (secretariat).
+    async fn change_organisation(
+        &self,
+        ctx: &Context<'_>,
+        input: OrganisationChangeInput,
+    ) -> AppResult<Affiliation> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let input = input.try_into()?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::change_organisation(&txn, &proof, input).await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    /// Appoints a person: member, chair, observer, secretariat … (secretariat).
+    async fn create_appointment(
+        &self,
+        ctx: &Context<'_>,
+        input: AppointmentInput,
+    ) -> AppResult<Appointment> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let input = input.try_into()?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::create_appointment(&txn, &proof, input).await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    /// Edits an appointment (secretariat).
+    async fn update_appointment(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: AppointmentInput,
+    ) -> AppResult<Appointment> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let input = input.try_into()?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::update_appointment(&txn, &proof, id, version, input).await?;
+        txn.commit().await?;
+        Ok(row.into())
+    }
+
+    /// Ends an appointment on a date (secretariat).
+    async fn end_appointment(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        ends_on: NaiveDate,
+    ) -> AppResult<Appointment> {
+        let proof = policy::secretariat_write(ctx.viewer())?;
+        let id = parse_id(&id, "id")?;
+        let txn = ctx.db().write.begin().await?;
+        let row = svc::end_appointment(&txn, &proof, id, version, ends_on).await?;
+        txn.commit().await?;
+        Ok(row.into())
     }
 }

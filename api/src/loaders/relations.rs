@@ -32,3 +32,6 @@ has_many!(AffiliationsOfPerson: affiliation by PersonId order [StartsOn, Id]);
 has_many!(AppointmentsOfPerson: appointment by PersonId order [StartsOn, Id]);
 has_many!(MembersOfWorkingGroup: working_group_member by WorkingGroupId order [StartsOn, Id]);
 has_many!(RoundsOfPolicyDocument: consultation_round by PolicyDocumentId order [Deadline, Id]);
+has_many!(RoundsOfWorkingGroup: consultation_round by WorkingGroupId order [Deadline, Id]);
+has_many!(GroupsOfPolicyDocument: working_group by PolicyDocumentId order [Id]);
+has_many!(WorkingGroupsOfSak: working_group by EstablishedBySakId order [Id]);

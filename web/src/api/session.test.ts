@@ -10,8 +10,17 @@ const ok = (token: string) =>
 const failure = (status: number, code: string) =>
   new Response(JSON.stringify({ error: { code, message: code } }), { status });
 
-function sessionWith(fetcher: typeof fetch, now = () => 0) {
-  return new Session(fetcher, now, null);
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+function sessionWith(fetcher: typeof fetch, now = () => 0, hint = memoryStorage()) {
+  return new Session(fetcher, now, null, hint);
 }
 
 describe('the login session', () => {
@@ -74,5 +83,21 @@ describe('the login session', () => {
     await s.login('kari@example.org', 'secret');
     expect(await s.logout()).toBe(false);
     expect(s.getState()).toEqual({ status: 'anonymous' });
+  });
+
+  it('does not ask the API on load when this browser never logged in', async () => {
+    const fetcher = vi.fn<typeof fetch>();
+    const s = sessionWith(fetcher);
+    expect(await s.restore()).toBe(false);
+    expect(fetcher).not.toHaveBeenCalled();
+    expect(s.getState()).toEqual({ status: 'anonymous' });
+  });
+
+  it('picks the session up on load after an earlier login', async () => {
+    const hint = memoryStorage();
+    await sessionWith(vi.fn<typeof fetch>().mockResolvedValue(ok('t1')), () => 0, hint).login('kari@example.org', 's');
+    const reloaded = sessionWith(vi.fn<typeof fetch>().mockResolvedValue(ok('t2')), () => 0, hint);
+    expect(await reloaded.restore()).toBe(true);
+    expect(reloaded.accessToken()).toBe('t2');
   });
 });

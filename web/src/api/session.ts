@@ -38,9 +38,20 @@ export class LoginError extends Error {
 /** Renew this long before the token runs out, to allow for slow requests and clock skew. */
 const RENEW_MARGIN_MS = 60_000;
 const CHANNEL = 'motebok-session';
+/** Not a secret: only whether this browser logged in, to spare the public a refresh call. */
+const HINT = 'motebok.session';
 const LOCK = 'motebok-refresh';
 
 type Listener = () => void;
+type Hint = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function defaultHint(): Hint | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 function isSessionBody(value: unknown): value is SessionBody {
   if (typeof value !== 'object' || value === null) return false;
@@ -78,6 +89,7 @@ export class Session {
     private readonly fetcher: typeof fetch = (...args) => fetch(...args),
     private readonly now: () => number = Date.now,
     channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL),
+    private readonly hint: Hint | null = defaultHint(),
   ) {
     this.channel = channel;
     this.channel?.addEventListener('message', (event: MessageEvent) => {
@@ -127,6 +139,15 @@ export class Session {
     this.accept(body);
     this.channel?.postMessage('login');
     return body.user;
+  }
+
+  /** On page load: picks the session up from the refresh cookie, if this browser has one. */
+  restore(): Promise<boolean> {
+    if (this.hint && this.hint.getItem(HINT) === null) {
+      this.clear();
+      return Promise.resolve(false);
+    }
+    return this.refresh();
   }
 
   /**
@@ -181,6 +202,7 @@ export class Session {
 
   private accept(body: SessionBody): void {
     this.token = body.accessToken;
+    this.hint?.setItem(HINT, '1');
     this.expiresAt = this.now() + body.expiresIn * 1000;
     const previous = this.state.status === 'authenticated' ? this.state.user : null;
     // Keep the same object while nothing changed, so React does not re-render for a renewal.
@@ -190,6 +212,7 @@ export class Session {
   }
 
   private clear(): void {
+    this.hint?.removeItem(HINT);
     this.token = null;
     this.expiresAt = 0;
     if (this.state.status !== 'anonymous') this.set({ status: 'anonymous' });

@@ -1,7 +1,7 @@
-import { Button, Paragraph, Search, SkipLink } from '@digdir/designsystemet-react';
+import { Button, Dropdown, Paragraph, Search, SkipLink } from '@digdir/designsystemet-react';
 import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { adminUrl } from '../admin/urls';
+import { adminUrl, apiTokensUrl } from '../admin/urls';
 import { allows, type Audience } from '../auth/access';
 import { useSession, useSessionState } from '../auth/SessionProvider';
 import { loginUrl } from '../auth/urls';
@@ -30,17 +30,21 @@ const NAV: { key: NavKey; to: string; audience: Audience; end?: boolean }[] = [
   { key: 'navWorkingGroups', to: ComingSoonPaths.workingGroups, audience: 'user' },
   { key: 'navConsultations', to: ComingSoonPaths.consultations, audience: 'user' },
   { key: 'navAnnualReport', to: ComingSoonPaths.annualReport, audience: 'user' },
-  { key: 'navAdmin', to: adminUrl(), audience: 'user' },
+  { key: 'navAdmin', to: adminUrl(), audience: ['SECRETARIAT'] },
 ];
 
 function SearchForm() {
-  const t = useMessages(messages);
-  const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
+  // The field shows the current search, and starts afresh when the address changes.
   const current = location.pathname === '/search' ? (params.get('q') ?? '') : '';
-  const [query, setQuery] = useState(current);
-  useEffect(() => setQuery(current), [current]);
+  return <SearchField key={current} initial={current} />;
+}
+
+function SearchField({ initial }: { initial: string }) {
+  const t = useMessages(messages);
+  const navigate = useNavigate();
+  const [query, setQuery] = useState(initial);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -49,15 +53,15 @@ function SearchForm() {
 
   return (
     <form role="search" className="shell-search" onSubmit={submit}>
-      <Search>
+      <Search data-sr-clear={t.clearSearch}>
         <Search.Input
           aria-label={t.searchLabel}
           name="q"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <Search.Clear aria-label={t.searchLabel} onClick={() => setQuery('')} />
-        <Search.Button aria-label={t.searchButton}>{t.searchButton}</Search.Button>
+        <Search.Clear onClick={() => setQuery('')} />
+        <Search.Button>{t.searchButton}</Search.Button>
       </Search>
     </form>
   );
@@ -79,22 +83,32 @@ function AccountMenu() {
     );
   }
   const role = t[`role${state.user.role}`];
+  async function logout(everywhere: boolean) {
+    await session.logout(everywhere);
+    navigate('/', { replace: true });
+  }
   return (
-    <div className="shell-account">
-      <span className="shell-account__who" data-testid="logged-in-as">
-        {t.loggedInAs(state.user.name, role)}
-      </span>
-      <Button
-        variant="secondary"
-        data-size="sm"
-        onClick={async () => {
-          await session.logout();
-          navigate('/', { replace: true });
-        }}
-      >
-        {t.logOut}
-      </Button>
-    </div>
+    <Dropdown.TriggerContext>
+      <Dropdown.Trigger variant="secondary" data-size="sm" data-testid="account-menu">
+        {state.user.name}
+      </Dropdown.Trigger>
+      <Dropdown placement="bottom-end" data-size="sm">
+        <Dropdown.Heading>{t.loggedInAs(state.user.name, role)}</Dropdown.Heading>
+        <Dropdown.List>
+          <Dropdown.Item>
+            <Dropdown.Button asChild>
+              <Link to={apiTokensUrl()}>{t.apiTokens}</Link>
+            </Dropdown.Button>
+          </Dropdown.Item>
+          <Dropdown.Item>
+            <Dropdown.Button onClick={() => logout(false)}>{t.logOut}</Dropdown.Button>
+          </Dropdown.Item>
+          <Dropdown.Item>
+            <Dropdown.Button onClick={() => logout(true)}>{t.logOutEverywhere}</Dropdown.Button>
+          </Dropdown.Item>
+        </Dropdown.List>
+      </Dropdown>
+    </Dropdown.TriggerContext>
   );
 }
 

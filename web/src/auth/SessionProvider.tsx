@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 import { createClient } from '../api/client';
-import { Session, type SessionState } from '../api/session';
+import type { Session, SessionState } from '../api/session';
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -10,7 +10,7 @@ export function SessionProvider({ session, children }: { session: Session; child
   const state = useSyncExternalStore(session.subscribe, session.getState);
 
   useEffect(() => {
-    if (session.getState().status === 'unknown') void session.refresh();
+    if (session.getState().status === 'unknown') void session.restore();
   }, [session]);
 
   // A new user gets a new client, so nothing cached for one person is shown to another.

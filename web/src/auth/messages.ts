@@ -24,7 +24,6 @@ export default defineMessages(
     noAccessHelp: 'Trenger du tilgang, kontakt sekretariatet.',
     loginRequiredTitle: 'Du må logge inn',
     loggedOut: 'Du er logget ut.',
-    logoutEverywhere: 'Logg ut på alle enheter',
   },
   {
     loginTitle: 'Log in',
@@ -49,6 +48,5 @@ export default defineMessages(
     noAccessHelp: 'If you need access, contact the secretariat.',
     loginRequiredTitle: 'You need to log in',
     loggedOut: 'You are logged out.',
-    logoutEverywhere: 'Log out on all devices',
   },
 );

@@ -1,0 +1,213 @@
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useEffect } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { errorCodes } from '../../api/errors';
+import { canReadMinutes, roleOf } from '../../auth/access';
+import { useSessionState } from '../../auth/SessionProvider';
+import { RouterLink } from '../../components/RouterLink';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { usePageTitle } from '../../components/usePageTitle';
+import { graphql } from '../../gql';
+import { formatDateTime, formatMeetingWhen, formatShortDate } from '../../i18n/format';
+import { useLang, useMessages } from '../../i18n/LanguageProvider';
+import { Agenda } from '../components/Agenda';
+import { AttendanceLists } from '../components/AttendanceLists';
+import { HabilitetSummary } from '../components/Habilitet';
+import { SakPaper } from '../components/SakPaper';
+import { MeetingStatusTag, MinutesStatusTag } from '../components/StatusTags';
+import messages from '../messages';
+import { meetingCodeFromParam, meetingsUrl } from '../urls';
+
+const MeetingPageQuery = graphql(`
+  query MeetingPage($code: String!) {
+    meeting(code: $code) {
+      id
+      code
+      year
+      date
+      startsAt
+      endsAt
+      location
+      room
+      format
+      status
+      noticePublishedAt
+      minutesStatus
+      minutesSentOn
+      commentDeadline
+      minutesApprovedAt
+      saker {
+        id
+        code
+        ...Agenda_Sak
+        ...SakPaper_Sak
+        ...HabilitetSummary_Sak
+      }
+      attendance {
+        id
+        ...AttendanceLists_Attendance
+      }
+    }
+  }
+`);
+
+function NotFound({ code }: { code: string }) {
+  const t = useMessages(messages);
+  usePageTitle(t.meetingNotFound);
+  return (
+    <div className="narrow" data-testid="meeting-not-found">
+      <Heading level={1} data-size="lg">
+        {t.meetingNotFound}
+      </Heading>
+      <Paragraph>{t.meetingNotFoundText(code)}</Paragraph>
+      <Paragraph>
+        <RouterLink to={meetingsUrl()}>{t.backToMeetings}</RouterLink>
+      </Paragraph>
+    </div>
+  );
+}
+
+export default function MeetingView() {
+  const t = useMessages(messages);
+  const { lang } = useLang();
+  const params = useParams();
+  const location = useLocation();
+  const state = useSessionState();
+  const code = meetingCodeFromParam(params.code);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MeetingPageQuery,
+    variables: { code: code ?? '' },
+    pause: code === null,
+  });
+  const meeting = data?.meeting;
+  usePageTitle(meeting ? t.meetingCode(meeting.code) : code ? t.meetingCode(code) : t.meetingNotFound);
+
+  // A link to a sak (#sak-19-2-2026) can only scroll once the papers are on the page.
+  useEffect(() => {
+    if (!meeting || !location.hash) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+  }, [meeting, location.hash]);
+
+  if (code === null) return <NotFound code={params.code ?? ''} />;
+  if (!data && fetching) return <Loading />;
+  if (error && !data) {
+    if (errorCodes(error).has('NOT_FOUND')) return <NotFound code={code} />;
+    return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  }
+  if (!meeting) return <NotFound code={code} />;
+
+  const minutesVisible = canReadMinutes(roleOf(state), meeting.minutesStatus);
+  const sakCodes = new Map(meeting.saker.map((s) => [s.id, s.code]));
+  const place = [meeting.location, meeting.room].filter(Boolean).join(', ');
+
+  return (
+    <article className="meeting" data-testid="meeting">
+      <Paragraph data-size="sm">
+        <RouterLink to={meetingsUrl(meeting.year)}>{t.backToMeetings}</RouterLink>
+      </Paragraph>
+      <Heading level={1} data-size="lg">
+        {t.meetingCode(meeting.code)}
+      </Heading>
+      <dl className="facts facts--meeting">
+        <dt>{t.when}</dt>
+        <dd>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</dd>
+        {place && (
+          <>
+            <dt>{t.where}</dt>
+            <dd>{place}</dd>
+          </>
+        )}
+        <dt>{t.format}</dt>
+        <dd>{t[`format${meeting.format}`]}</dd>
+        <dt>{t.meetingStatus}</dt>
+        <dd>
+          <MeetingStatusTag status={meeting.status} />
+        </dd>
+        {meeting.noticePublishedAt && (
+          <>
+            <dt>{t.noticePublished}</dt>
+            <dd>{formatDateTime(meeting.noticePublishedAt, lang)}</dd>
+          </>
+        )}
+        <dt>{t.minutesStatus}</dt>
+        <dd>
+          <MinutesStatusTag status={meeting.minutesStatus} />
+        </dd>
+        {meeting.minutesSentOn && (
+          <>
+            <dt>{t.minutesSentOn}</dt>
+            <dd>{formatShortDate(meeting.minutesSentOn, lang)}</dd>
+          </>
+        )}
+        {meeting.commentDeadline && (
+          <>
+            <dt>{t.commentDeadline}</dt>
+            <dd>{formatShortDate(meeting.commentDeadline, lang)}</dd>
+          </>
+        )}
+        {meeting.minutesApprovedAt && (
+          <>
+            <dt>{t.minutesApproved}</dt>
+            <dd>{formatDateTime(meeting.minutesApprovedAt, lang)}</dd>
+          </>
+        )}
+      </dl>
+
+      <nav aria-label={t.sectionsNav} className="page-sections">
+        <ul>
+          <li>
+            <Link href="#agenda">{t.agenda}</Link>
+          </li>
+          <li>
+            <Link href="#papers">{t.papers}</Link>
+          </li>
+          <li>
+            <Link href="#attendance">{t.attendance}</Link>
+          </li>
+          <li>
+            <Link href="#habilitet">{t.habilitet}</Link>
+          </li>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="agenda-h" id="agenda" tabIndex={-1}>
+        <Heading level={2} data-size="md" id="agenda-h">
+          {t.agenda}
+        </Heading>
+        {meeting.saker.length === 0 ? <EmptyState>{t.agendaEmpty}</EmptyState> : <Agenda saker={meeting.saker} />}
+      </section>
+
+      <section aria-labelledby="papers-h" id="papers" tabIndex={-1}>
+        <Heading level={2} data-size="md" id="papers-h">
+          {t.papers}
+        </Heading>
+        {meeting.saker.length === 0 ? (
+          <EmptyState>{t.papersEmpty}</EmptyState>
+        ) : (
+          meeting.saker.map((s) => <SakPaper key={s.id} sak={s} />)
+        )}
+      </section>
+
+      <section aria-labelledby="attendance-h" id="attendance" tabIndex={-1}>
+        <Heading level={2} data-size="md" id="attendance-h">
+          {t.attendance}
+        </Heading>
+        {minutesVisible ? (
+          <AttendanceLists rows={meeting.attendance} sakCodes={sakCodes} />
+        ) : (
+          <Paragraph>{t.attendanceHidden}</Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby="habilitet-h" id="habilitet" tabIndex={-1}>
+        <Heading level={2} data-size="md" id="habilitet-h">
+          {t.habilitet}
+        </Heading>
+        <HabilitetSummary saker={meeting.saker} minutesVisible={minutesVisible} />
+      </section>
+    </article>
+  );
+}
