@@ -121,6 +121,10 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(DefaultBodyLimit::max(GRAPHQL_BODY_LIMIT))
         .merge(auth::routes::router().layer(DefaultBodyLimit::max(AUTH_BODY_LIMIT)))
+        .merge(crate::files::router())
+        .merge(crate::documents::router())
+        .merge(crate::csv_export::router())
+        .merge(crate::feeds::router())
         .route("/health", get(health))
         .route("/ready", get(ready))
         // The API's answers are data, never pages: nothing may run, load or frame them.

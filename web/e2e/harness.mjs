@@ -125,7 +125,12 @@ export async function start() {
     log,
     /** A fresh browser context (own cookies), Norwegian by default. */
     async newPage() {
-      const context = await browser.newContext({ baseURL: base, locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        baseURL: base,
+        locale: 'nb-NO',
+        viewport: { width: 1280, height: 900 },
+        reducedMotion: 'reduce',
+      });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -143,6 +148,15 @@ export async function start() {
 
 /** Fails with the violations listed when axe finds any (WCAG 2.1 A and AA). */
 export async function expectAccessible(page, what) {
+  // Colours are only final once transitions (a dialog fading in) have run.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity) // not spinners
+        .map((a) => a.finished.catch(() => {})),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   if (results.violations.length > 0) {
     const lines = results.violations.map(

@@ -210,10 +210,11 @@ pub struct Attendance {
 pub struct Habilitet {
     pub sak: String,
     pub person: String,
-    pub declaration: Option<String>,
     pub outcome: HabilitetOutcome,
     pub reason: Option<String>,
     pub left_room: bool,
+    /// "rådet".
+    pub decided_by: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -234,8 +235,10 @@ pub struct WorkingGroup {
     pub kind: WorkingGroupKind,
     pub purpose: String,
     pub established_by_sak: Option<String>,
-    /// A policy document's title.
+    /// A policy document's title or official reference ("NOU 2025: 8").
     pub policy_document: Option<String>,
+    /// The kind of the document's consultation round the group answers, if it answers one.
+    pub answers: Option<ConsultationKind>,
     pub status: WorkingGroupStatus,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
@@ -302,6 +305,7 @@ pub struct Publication {
     pub outlet: Option<String>,
     pub published_on: Option<NaiveDate>,
     pub url: Option<String>,
+    /// A policy document's title or official reference.
     pub policy_document: Option<String>,
 }
 

@@ -96,7 +96,10 @@ impl AuditQuery {
         if let (Some(f), Some(t)) = (from, to)
             && t <= f
         {
-            return Err(AppError::validation("to", "The period ends before it starts"));
+            return Err(AppError::validation(
+                "to",
+                "The period ends before it starts",
+            ));
         }
         let mut q = audit_log::Entity::find()
             .order_by_desc(audit_log::Column::At)

@@ -598,11 +598,14 @@ impl ConsultationsQuery {
     }
 
     /// One policy document.
-    async fn policy_document(&self, ctx: &Context<'_>, id: ID) -> AppResult<Option<PolicyDocument>> {
+    async fn policy_document(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> AppResult<Option<PolicyDocument>> {
         let id = parse_id(&id, "id")?;
-        let doc =
-            service::find_visible_document(&ctx.db().read, Visibility::of(ctx.viewer()), id)
-                .await?;
+        let doc = service::find_visible_document(&ctx.db().read, Visibility::of(ctx.viewer()), id)
+            .await?;
         Ok(doc.map(Into::into))
     }
 

@@ -53,9 +53,7 @@ impl ConflictOfInterest {
     /// read the meeting's minutes, where settled outcomes are stated.
     pub fn visible(m: conflict_of_interest::Model, viewer: &Viewer, minutes: bool) -> Option<Self> {
         let details = policy::can_read_habilitet_details(viewer, m.person_id);
-        if !details
-            && (!minutes || m.outcome == entity::enums::HabilitetOutcome::Pending)
-        {
+        if !details && (!minutes || m.outcome == entity::enums::HabilitetOutcome::Pending) {
             return None;
         }
         Some(Self::full(m, details))

@@ -9,13 +9,20 @@ use async_graphql::{
 use axum::{
     Json,
     body::Bytes,
-    extract::{Query, State},
+    extract::{
+        Query, State,
+        rejection::{BytesRejection, FailedToBufferBody},
+    },
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{Html, IntoResponse, Response},
 };
 use serde::Deserialize;
 
-use crate::{loaders::Loaders, startup::AppState};
+use super::limits::LIMIT_CODE;
+use crate::{
+    loaders::{Loaders, run_in_rounds},
+    startup::AppState,
+};
 
 /// The request id set by the HTTP layer, for error reports.
 #[derive(Clone, Debug)]
@@ -27,7 +34,28 @@ fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(body)).into_response()
 }
 
-pub async fn post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_))) => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "The request body is larger than 256 KiB",
+            );
+        }
+        Err(_) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "The request body could not be read",
+            );
+        }
+    };
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -93,11 +121,15 @@ pub async fn get(
         })
         .unwrap_or(false);
     if is_mutation {
-        return refuse(
+        let mut refused = refuse(
             StatusCode::METHOD_NOT_ALLOWED,
             "METHOD_NOT_ALLOWED",
             "Mutations must be sent with POST",
         );
+        refused
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return refused;
     }
     let variables = match params.variables.as_deref().map(serde_json::from_str) {
         None => async_graphql::Variables::default(),
@@ -132,7 +164,7 @@ async fn execute(state: AppState, headers: HeaderMap, request: async_graphql::Re
         .data(viewer)
         .data(Loaders::new(state.db.clone()))
         .data(RequestId(request_id.clone()));
-    let mut response = state.schema.execute(request).await;
+    let mut response = run_in_rounds(state.schema.execute(request)).await;
     for error in &mut response.errors {
         label_error(error, &request_id);
     }
@@ -142,24 +174,35 @@ async fn execute(state: AppState, headers: HeaderMap, request: async_graphql::Re
     http
 }
 
-/// Every error leaves with a code; internal ones also with the request id to quote.
+/// Every error leaves with a code; internal ones also with the request id to quote, and
+/// with nothing of their cause (that is in the log, under the same id).
 fn label_error(error: &mut ServerError, request_id: &str) {
     let ext = error.extensions.get_or_insert_with(Default::default);
     let code = match ext.get("code") {
         Some(async_graphql::Value::String(c)) => c.clone(),
         _ => {
-            let code = if error.message.contains("Failed to parse")
-                || error.message.starts_with("Invalid value")
-            {
-                "VALIDATION"
-            } else {
-                "BAD_REQUEST"
-            };
+            let code = uncoded_error_code(&error.message);
             ext.set("code", code);
             code.to_owned()
         }
     };
     if code == "INTERNAL" {
         ext.set("requestId", request_id);
+        error.message = "Internal error".into();
+    }
+}
+
+/// Codes for the errors async-graphql itself raises, which carry only a message.
+fn uncoded_error_code(message: &str) -> &'static str {
+    if message.starts_with("Query is too complex")
+        || message.starts_with("Query is nested too deep")
+        || message.starts_with("The number of directives")
+        || message.starts_with("The recursion depth")
+    {
+        LIMIT_CODE
+    } else if message.contains("Failed to parse") || message.starts_with("Invalid value") {
+        "VALIDATION"
+    } else {
+        "BAD_REQUEST"
     }
 }

@@ -30,7 +30,10 @@ use crate::{
     error::{AppError, AppResult},
     loaders::{
         ById, HasMany,
-        relations::{AttachmentsOfMeeting, AttendanceOfMeeting, CommentsOfMeeting, HabilitetOfSak, SakerOfMeeting},
+        relations::{
+            AttachmentsOfMeeting, AttendanceOfMeeting, CommentsOfMeeting, HabilitetOfSak,
+            SakerOfMeeting,
+        },
     },
     service::{
         self,
@@ -761,7 +764,12 @@ impl MeetingsMutation {
 
     /// Marks a meeting whose notice is published as held (not before its day). Otherwise
     /// CONFLICT "Illegal transition: …".
-    async fn mark_meeting_held(&self, ctx: &Context<'_>, id: ID, version: i32) -> AppResult<Meeting> {
+    async fn mark_meeting_held(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+    ) -> AppResult<Meeting> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&id, "id")?;
         let txn = ctx.db().write.begin().await?;

@@ -76,7 +76,12 @@ impl MinutesMutation {
     /// Starts the draft minutes of a held meeting; each sak's vedtak starts as its forslag
     /// til vedtak. Refused (CONFLICT, "Illegal transition: …") unless the meeting is held
     /// and has no minutes yet.
-    async fn start_minutes(&self, ctx: &Context<'_>, meeting_id: ID, version: i32) -> AppResult<Meeting> {
+    async fn start_minutes(
+        &self,
+        ctx: &Context<'_>,
+        meeting_id: ID,
+        version: i32,
+    ) -> AppResult<Meeting> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&meeting_id, "meetingId")?;
         let txn = ctx.db().write.begin().await?;
@@ -98,8 +103,15 @@ impl MinutesMutation {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&meeting_id, "meetingId")?;
         let txn = ctx.db().write.begin().await?;
-        let m = service::minutes::send_for_comments(&txn, &proof, id, version, comment_deadline, sent_on)
-            .await?;
+        let m = service::minutes::send_for_comments(
+            &txn,
+            &proof,
+            id,
+            version,
+            comment_deadline,
+            sent_on,
+        )
+        .await?;
         txn.commit().await?;
         Ok(m.into())
     }
@@ -124,7 +136,12 @@ impl MinutesMutation {
     }
 
     /// Publishes approved minutes: the public can now read them.
-    async fn publish_minutes(&self, ctx: &Context<'_>, meeting_id: ID, version: i32) -> AppResult<Meeting> {
+    async fn publish_minutes(
+        &self,
+        ctx: &Context<'_>,
+        meeting_id: ID,
+        version: i32,
+    ) -> AppResult<Meeting> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&meeting_id, "meetingId")?;
         let txn = ctx.db().write.begin().await?;
@@ -150,7 +167,12 @@ impl MinutesMutation {
     }
 
     /// Locks reopened minutes again.
-    async fn lock_minutes(&self, ctx: &Context<'_>, meeting_id: ID, version: i32) -> AppResult<Meeting> {
+    async fn lock_minutes(
+        &self,
+        ctx: &Context<'_>,
+        meeting_id: ID,
+        version: i32,
+    ) -> AppResult<Meeting> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&meeting_id, "meetingId")?;
         let txn = ctx.db().write.begin().await?;
@@ -193,7 +215,8 @@ impl MinutesMutation {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let raw = parse_id(&id, "id")?;
         let txn = ctx.db().write.begin().await?;
-        let c = service::minutes::set_comment_handled(&txn, &proof, raw, version, handled, note).await?;
+        let c = service::minutes::set_comment_handled(&txn, &proof, raw, version, handled, note)
+            .await?;
         txn.commit().await?;
         Ok(c.into())
     }

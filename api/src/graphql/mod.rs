@@ -26,7 +26,9 @@ pub mod me;
 pub mod meetings;
 pub mod minutes;
 pub mod people;
+pub mod reports;
 pub mod saker;
+pub mod users;
 pub mod working_groups;
 
 #[derive(MergedObject, Default)]
@@ -34,10 +36,12 @@ pub struct Query(
     me::MeQuery,
     people::PeopleQuery,
     council::CouncilQuery,
+    users::UsersQuery,
     meetings::MeetingsQuery,
     consultations::ConsultationsQuery,
     working_groups::WorkingGroupsQuery,
     audit::AuditQuery,
+    reports::ReportsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -45,26 +49,29 @@ pub struct Mutation(
     me::MeMutation,
     people::PeopleMutation,
     council::CouncilMutation,
+    users::UsersMutation,
     consultations::ConsultationsMutation,
     working_groups::WorkingGroupsMutation,
     meetings::MeetingsMutation,
     saker::SakerMutation,
     minutes::MinutesMutation,
     habilitet::HabilitetMutation,
+    reports::ReportsMutation,
 );
 
 pub type MotebokSchema = Schema<Query, Mutation, EmptySubscription>;
 
-pub const MAX_DEPTH: usize = 10;
+pub const MAX_DEPTH: usize = limits::MAX_DEPTH;
 pub const MAX_COMPLEXITY: usize = 5_000;
 pub const DEFAULT_PAGE: usize = 50;
 pub const MAX_PAGE: usize = 100;
 
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(MAX_DEPTH)
+        // Depth, aliases and directives: see `limits` (async-graphql's depth limit would
+        // also refuse GraphiQL's introspection query).
         .limit_complexity(MAX_COMPLEXITY)
-        .limit_directives(5)
+        .limit_directives(limits::MAX_DIRECTIVES)
         .extension(limits::DocumentLimits)
 }
 

@@ -4,7 +4,9 @@
 //! Errors: VALIDATION (with `field`) for bad input, NOT_FOUND for what does not exist,
 //! CONFLICT for a stale `version` ("… was changed by someone else") and for changes to a
 //! cancelled meeting or to approved minutes that are not reopened.
-use async_graphql::{ComplexObject, Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
+use async_graphql::{
+    ComplexObject, Context, ID, InputObject, MaybeUndefined, Object, SimpleObject,
+};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use entity::{
     attachment, follow_up, meeting, person, sak, sak_case_officer, sak_presenter, sak_reference,
@@ -12,11 +14,12 @@ use entity::{
 use sea_orm::TransactionTrait;
 
 use super::{
-    ContextExt, load_err,
+    ContextExt,
+    habilitet::ConflictOfInterest,
+    load_err,
     meetings::{Meeting, Warning},
     parse_id,
     people::Person,
-    habilitet::ConflictOfInterest,
     to_id,
     working_groups::WorkingGroup,
 };
@@ -985,8 +988,7 @@ impl SakerMutation {
             url: input.url,
         };
         let txn = ctx.db().write.begin().await?;
-        let a =
-            service::saker::update_attachment(&txn, &proof, id, input.version, changes).await?;
+        let a = service::saker::update_attachment(&txn, &proof, id, input.version, changes).await?;
         txn.commit().await?;
         Ok(a.into())
     }
@@ -1014,8 +1016,7 @@ impl SakerMutation {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&sak_id, "sakId")?;
         let txn = ctx.db().write.begin().await?;
-        let r =
-            service::saker::add_reference(&txn, &proof, id, as_written, kind.into()).await?;
+        let r = service::saker::add_reference(&txn, &proof, id, as_written, kind.into()).await?;
         txn.commit().await?;
         Ok(r.into())
     }
@@ -1116,8 +1117,7 @@ impl SakerMutation {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let raw = parse_id(&id, "id")?;
         let txn = ctx.db().write.begin().await?;
-        let f =
-            service::follow_ups::close(&txn, &proof, raw, version, status.into(), note).await?;
+        let f = service::follow_ups::close(&txn, &proof, raw, version, status.into(), note).await?;
         txn.commit().await?;
         Ok(f.into())
     }

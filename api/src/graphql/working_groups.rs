@@ -258,19 +258,23 @@ impl From<working_group_member::Model> for WorkingGroupMember {
     }
 }
 
+impl WorkingGroupMember {
+    async fn load_person(&self, ctx: &Context<'_>) -> AppResult<Option<person::Model>> {
+        let Some(id) = self.raw.person_id else {
+            return Ok(None);
+        };
+        ctx.loader::<ById<person::Entity>>()
+            .load_one(id)
+            .await
+            .map_err(load_err)
+    }
+}
+
 #[ComplexObject]
 impl WorkingGroupMember {
     /// The person, when named.
     async fn person(&self, ctx: &Context<'_>) -> AppResult<Option<Person>> {
-        let Some(id) = self.raw.person_id else {
-            return Ok(None);
-        };
-        let p = ctx
-            .loader::<ById<person::Entity>>()
-            .load_one(id)
-            .await
-            .map_err(load_err)?;
-        Ok(p.map(|p| Person::new(p, ctx)))
+        Ok(self.load_person(ctx).await?.map(|p| Person::new(p, ctx)))
     }
 
     /// The person's name, or the placeholder.
@@ -278,7 +282,11 @@ impl WorkingGroupMember {
         if let Some(p) = &self.raw.placeholder {
             return Ok(p.clone());
         }
-        Ok(self.person(ctx).await?.map(|p| p.name).unwrap_or_default())
+        Ok(self
+            .load_person(ctx)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default())
     }
 
     /// The group.
@@ -434,9 +442,8 @@ impl WorkingGroupsQuery {
         #[graphql(desc = "Only groups at work on this day (not proposed, within their dates).")]
         active_on: Option<NaiveDate>,
         #[graphql(desc = "Only groups this person is or was a member of.")] person_id: Option<ID>,
-        #[graphql(desc = "Only groups working on this policy document.")] policy_document_id: Option<
-            ID,
-        >,
+        #[graphql(desc = "Only groups working on this policy document.")]
+        policy_document_id: Option<ID>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, WorkingGroup, TotalCount>> {

@@ -4,12 +4,20 @@
 use std::{
     any::{Any, TypeId},
     collections::HashMap,
+    future::{Future, poll_fn},
     marker::PhantomData,
+    pin::pin,
     sync::{Arc, Mutex},
+    task::Poll,
     time::Duration,
 };
 
 use async_graphql::dataloader::{DataLoader, Loader};
+use futures::{
+    StreamExt,
+    future::BoxFuture,
+    stream::FuturesUnordered,
+};
 use sea_orm::{
     ColumnTrait, EntityTrait, Iterable, ModelTrait, PrimaryKeyToColumn, QueryFilter, QueryOrder,
     Value,
@@ -43,7 +51,7 @@ impl Loaders {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let entry = map.entry(TypeId::of::<L>()).or_insert_with(|| {
-            let loader = DataLoader::new(L::from_db(self.db.clone()), spawn_after_yield)
+            let loader = DataLoader::new(L::from_db(self.db.clone()), spawn_batch)
                 .delay(Duration::ZERO);
             Arc::new(loader)
         });
@@ -55,12 +63,59 @@ impl Loaders {
     }
 }
 
-/// Lets the sibling resolvers of one list register their keys before the batch runs.
-fn spawn_after_yield(fut: futures::future::BoxFuture<'static, ()>) {
-    tokio::spawn(async move {
-        tokio::task::yield_now().await;
-        fut.await;
-    });
+/// Batches started while a request runs under [`run_in_rounds`].
+type Queue = Arc<Mutex<Vec<BoxFuture<'static, ()>>>>;
+
+tokio::task_local! {
+    static BATCHES: Queue;
+}
+
+/// Where a DataLoader's batch goes: into the request's queue when it runs under
+/// [`run_in_rounds`], else onto the runtime.
+fn spawn_batch(fut: BoxFuture<'static, ()>) {
+    match BATCHES.try_with(Arc::clone) {
+        Ok(queue) => queue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(fut),
+        Err(_) => {
+            tokio::spawn(fut);
+        }
+    }
+}
+
+/// Runs a GraphQL execution so that its DataLoader batches form deterministic rounds: the
+/// execution is polled until it can go no further (every sibling resolver has registered
+/// its keys), then the batches it started run together, and only when all of them are done
+/// is the execution polled again. Each relation level thus costs one statement per loader,
+/// however the database's answers interleave; with a spawned batch, a fast sibling query
+/// could split a level into two.
+pub async fn run_in_rounds<F: Future>(fut: F) -> F::Output {
+    let queue: Queue = Arc::default();
+    let mut fut = pin!(fut);
+    let mut running: FuturesUnordered<BoxFuture<'static, ()>> = FuturesUnordered::new();
+    poll_fn(move |cx| {
+        loop {
+            while let Poll::Ready(Some(())) = running.poll_next_unpin(cx) {}
+            if !running.is_empty() {
+                return Poll::Pending;
+            }
+            let polled = BATCHES.sync_scope(queue.clone(), || fut.as_mut().poll(cx));
+            if let Poll::Ready(out) = polled {
+                return Poll::Ready(out);
+            }
+            let started = std::mem::take(
+                &mut *queue
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            );
+            if started.is_empty() {
+                return Poll::Pending;
+            }
+            running.extend(started);
+        }
+    })
+    .await
 }
 
 pub type LoadError = Arc<sea_orm::DbErr>;

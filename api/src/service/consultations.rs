@@ -106,11 +106,11 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static WORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\b").unwrap_or_else(|_| unreachable!())
 });
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([a-zæøå]+)\s+(\d{4})\b").unwrap_or_else(|_| unreachable!())
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([a-zæøå]+)\s+(\d{4})\b").unwrap_or_else(|_| unreachable!()));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(19\d{2}|20\d{2}|21\d{2})\b").unwrap_or_else(|_| unreachable!())
 });
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(19\d{2}|20\d{2}|21\d{2})\b").unwrap_or_else(|_| unreachable!()));
 
 /// The period a season word names, as (first month, last month). Government usage: "våren"
 /// is the spring session (January–June), "høsten" the autumn session (August–December).
@@ -137,17 +137,15 @@ pub fn parse_launch(text: &str) -> Launch {
         postponed,
     };
     for c in NUMERIC_DATE.captures_iter(&lower) {
-        let date = full_year(&c[3]).and_then(|y| {
-            NaiveDate::from_ymd_opt(y, c[2].parse().ok()?, c[1].parse().ok()?)
-        });
+        let date = full_year(&c[3])
+            .and_then(|y| NaiveDate::from_ymd_opt(y, c[2].parse().ok()?, c[1].parse().ok()?));
         if date.is_some() {
             return found(date, LaunchPrecision::Day);
         }
     }
     for c in WORD_DATE.captures_iter(&lower) {
-        let date = month_number(&c[2]).and_then(|m| {
-            NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[1].parse().ok()?)
-        });
+        let date = month_number(&c[2])
+            .and_then(|m| NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[1].parse().ok()?));
         if date.is_some() {
             return found(date, LaunchPrecision::Day);
         }
@@ -1017,9 +1015,8 @@ pub fn oslo_today() -> NaiveDate {
 pub fn oslo_offset_hours(at: chrono::DateTime<chrono::Utc>) -> i64 {
     let year = at.year();
     let last_sunday = |month: u32| {
-        last_day_of_month(year, month).map(|d| {
-            d - Duration::days(i64::from(d.weekday().num_days_from_sunday()))
-        })
+        last_day_of_month(year, month)
+            .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_sunday())))
     };
     let switch = |d: Option<NaiveDate>| d.and_then(|d| d.and_hms_opt(1, 0, 0)).map(|t| t.and_utc());
     match (switch(last_sunday(3)), switch(last_sunday(10))) {
@@ -1047,16 +1044,31 @@ mod tests {
             ("Legges frem våren 2025", d(2025, 6, 30), Season, false),
             ("Legges frem våren 2026", d(2026, 6, 30), Season, false),
             ("høsten 2025", d(2025, 12, 31), Season, false),
-            ("Rapport senest innen sommeren 2026", d(2026, 8, 31), Season, false),
+            (
+                "Rapport senest innen sommeren 2026",
+                d(2026, 8, 31),
+                Season,
+                false,
+            ),
             ("Utgitt 2.6.2025", d(2025, 6, 2), Day, false),
-            ("NOU-en skal leveres innen 1 november 2026", d(2026, 11, 1), Day, false),
+            (
+                "NOU-en skal leveres innen 1 november 2026",
+                d(2026, 11, 1),
+                Day,
+                false,
+            ),
             ("legges frem 7. oktober 2025", d(2025, 10, 7), Day, false),
             ("2. februar 2023", d(2023, 2, 2), Day, false),
             ("senhøsten 2023", d(2023, 12, 31), Season, false),
             ("juni 2019", d(2019, 6, 30), Month, false),
             ("februar 2019", d(2019, 2, 28), Month, false),
             ("2017, oppdatert 2019", d(2017, 12, 31), Year, false),
-            ("planen skal legges fram i 2020", d(2020, 12, 31), Year, false),
+            (
+                "planen skal legges fram i 2020",
+                d(2020, 12, 31),
+                Year,
+                false,
+            ),
             ("første halvår 2026", d(2026, 6, 30), HalfYear, false),
             ("Rapporter: 15.02.2024", d(2024, 2, 15), Day, false),
             ("snart", None, Unknown, false),

@@ -217,7 +217,8 @@ fn open_members(
     rows: &[working_group_member::Model],
     on: NaiveDate,
 ) -> impl Iterator<Item = &working_group_member::Model> {
-    rows.iter().filter(move |m| m.ends_on.is_none_or(|e| e >= on))
+    rows.iter()
+        .filter(move |m| m.ends_on.is_none_or(|e| e >= on))
 }
 
 async fn insert_member(
@@ -431,7 +432,9 @@ pub async fn update_working_group(
         established_by_sak_id: patch
             .established_by_sak_id
             .unwrap_or(before.established_by_sak_id),
-        policy_document_id: patch.policy_document_id.unwrap_or(before.policy_document_id),
+        policy_document_id: patch
+            .policy_document_id
+            .unwrap_or(before.policy_document_id),
         status: patch.status.unwrap_or(before.status),
         starts_on: patch.starts_on.unwrap_or(before.starts_on),
         ends_on: patch.ends_on.unwrap_or(before.ends_on),
@@ -512,11 +515,7 @@ pub struct GroupFilter {
 }
 
 /// Rows whose `[starts, ends]` (inclusive, open when null) contains `d`.
-fn covers(
-    starts: impl ColumnTrait,
-    ends: impl ColumnTrait,
-    d: NaiveDate,
-) -> Condition {
+fn covers(starts: impl ColumnTrait, ends: impl ColumnTrait, d: NaiveDate) -> Condition {
     Condition::all()
         .add(Condition::any().add(starts.is_null()).add(starts.lte(d)))
         .add(Condition::any().add(ends.is_null()).add(ends.gte(d)))

@@ -167,9 +167,14 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        {/* Until the session is known, screens would fetch as the public and then again. */}
+        {state.status === 'unknown' ? (
+          <Loading />
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
       <footer className="shell-footer">
         <Paragraph data-size="sm">{t.footer}</Paragraph>
