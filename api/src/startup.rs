@@ -235,7 +235,12 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response<Body> 
     // The payload may quote data; the log has the request id from the span to find it by.
     tracing::error!(event = "http.panic", "a request handler panicked");
     let body = serde_json::json!({ "errors": [{ "message": "Internal error", "extensions": { "code": "INTERNAL" } }] });
-    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(body),
+    )
+        .into_response()
 }
 
 async fn health() -> impl IntoResponse {

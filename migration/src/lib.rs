@@ -8,6 +8,7 @@ mod m20261123_000004_auth_audit;
 mod m20261123_000005_people_versions;
 mod m20261123_000006_consultation_feeds;
 mod m20261123_000007_meeting_workflow;
+mod m20261123_000008_search;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_people_versions::Migration),
             Box::new(m20261123_000006_consultation_feeds::Migration),
             Box::new(m20261123_000007_meeting_workflow::Migration),
+            Box::new(m20261123_000008_search::Migration),
         ]
     }
 }

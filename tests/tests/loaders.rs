@@ -10,7 +10,7 @@ use entity::{
     conflict_of_interest, meeting, person, sak, sak_case_officer,
 };
 use motebok_tests::{Backend, TestApp, both_backends};
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{Value, json};
 
 const MEETING_PAGE: &str = r#"

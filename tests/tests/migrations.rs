@@ -1,8 +1,8 @@
 //! Migrations go up, down and up again on both databases, every `down` undoes its `up`
 //! exactly, and a failing migration leaves the schema as it was (SECURITY item 26).
 use migration::{
-    Alias, ColumnDef, Index, MigrationName, MigrationTrait, Migrator, MigratorTrait,
-    SchemaManager, Table, async_trait,
+    Alias, ColumnDef, Index, MigrationName, MigrationTrait, Migrator, MigratorTrait, SchemaManager,
+    Table, async_trait,
 };
 use motebok::db::Db;
 use motebok_tests::{Backend, TestDatabase, both_backends};
@@ -223,12 +223,19 @@ both_backends!(
         let result = WithFailingMigration::up(conn, None).await;
 
         assert!(result.is_err(), "the broken migration must fail");
-        assert_eq!(snapshot(conn).await, before, "a half-applied change survived");
+        assert_eq!(
+            snapshot(conn).await,
+            before,
+            "a half-applied change survived"
+        );
         let pending = WithFailingMigration::get_pending_migrations(conn)
             .await
             .expect("pending");
         assert_eq!(
-            pending.iter().map(|m| m.name().to_owned()).collect::<Vec<_>>(),
+            pending
+                .iter()
+                .map(|m| m.name().to_owned())
+                .collect::<Vec<_>>(),
             vec!["m99999999_999999_fails_halfway".to_owned()],
             "the failed migration must not be recorded as applied"
         );

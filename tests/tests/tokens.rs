@@ -214,15 +214,9 @@ both_backends!(
         let bumped = app.user(UserRole::Member, None).await;
         let demoted = app.secretariat().await;
         let db = &app.state.db.write;
-        let user_of = |token: &str| {
-            let token = token.to_owned();
-            async move { my_id(&app, &token).await.parse::<i32>().unwrap() }
-        };
-        let (d, b, r) = (
-            user_of(&deactivated).await,
-            user_of(&bumped).await,
-            user_of(&demoted).await,
-        );
+        let d: i32 = my_id(&app, &deactivated).await.parse().unwrap();
+        let b: i32 = my_id(&app, &bumped).await.parse().unwrap();
+        let r: i32 = my_id(&app, &demoted).await.parse().unwrap();
 
         user_account::Entity::update_many()
             .col_expr(user_account::Column::Active, sea_orm::sea_query::Expr::value(false))

@@ -17,6 +17,8 @@ export const OUT = 'src/gql/';
 const SCHEMA = resolve(WEB, '../schema.graphql');
 
 function schemaPath() {
+  // MOTEBOK_SCHEMA: another SDL file, to try operations against an API not yet committed.
+  if (process.env.MOTEBOK_SCHEMA) return resolve(process.env.MOTEBOK_SCHEMA);
   if (existsSync(SCHEMA)) return SCHEMA;
   const bin = resolve(WEB, process.env.MOTEBOK_BIN ?? '../target/debug/motebok');
   if (existsSync(bin)) {

@@ -161,9 +161,17 @@ async fn create_accounts(
     people: &AccountPeople,
 ) -> anyhow::Result<Vec<DemoAccount>> {
     let wanted = [
-        (UserRole::Secretariat, "sekretariat@demo.example", people.secretariat),
+        (
+            UserRole::Secretariat,
+            "sekretariat@demo.example",
+            people.secretariat,
+        ),
         (UserRole::Member, "medlem@demo.example", people.member),
-        (UserRole::Observer, "observator@demo.example", people.observer),
+        (
+            UserRole::Observer,
+            "observator@demo.example",
+            people.observer,
+        ),
     ];
     let mut out = Vec::with_capacity(wanted.len());
     for (role, email, person_id) in wanted {

@@ -3,8 +3,8 @@
 //! periods, meetings and saker refer to each other by name or code, as the papers do.
 use chrono::{NaiveDate, NaiveTime};
 use entity::enums::{
-    AppointmentRole, AttendanceCategory, AttendanceStatus, ConsultationKind, EventKind,
-    EventRole, FollowUpStatus, HabilitetOutcome, MeetingFormat, MeetingStatus, MinutesStatus,
+    AppointmentRole, AttendanceCategory, AttendanceStatus, ConsultationKind, EventKind, EventRole,
+    FollowUpStatus, HabilitetOutcome, MeetingFormat, MeetingStatus, MinutesStatus,
     PolicyDocumentKind, PublicationKind, ReferenceKind, ResponseStatus, StandingKind,
     WorkingGroupKind, WorkingGroupRole, WorkingGroupStatus,
 };

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use anyhow::{Context, anyhow, bail};
 use entity::{
-    attachment, enums::ConsultationKind, enums::MeetingStatus, enums::SakStatus, event,
-    publication,
+    attachment,
+    enums::{ConsultationKind, MeetingStatus, SakStatus},
 };
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set};
 
@@ -23,7 +23,7 @@ use crate::{
         attendance::{self, AttendanceEntry},
         audit, consultations, council, follow_ups, habilitet,
         meetings::{self, HistoricalState, NewMeeting},
-        people,
+        people, reports,
         saker::{self, NewAttachment, NewPresenter, NewSak, SakChanges, SakType},
         working_groups::{self, NewWorkingGroup, NewWorkingGroupMember},
     },
@@ -318,8 +318,7 @@ async fn meetings_and_saker(
             )
             .await
             .app(|| format!("sak {}", s.code))?;
-            ids.saker
-                .insert(s.code.clone(), (row.id, row.version));
+            ids.saker.insert(s.code.clone(), (row.id, row.version));
             let officers = s
                 .case_officers
                 .iter()
@@ -568,9 +567,14 @@ async fn policy_and_groups(
             lookup(&ids.documents, k, "policy document")
         })?;
         let round = match (document, g.answers) {
-            (Some(doc), Some(kind)) => Some(ids.rounds.get(&(doc, kind)).copied().ok_or_else(
-                || anyhow!("working group {:?} answers a {kind:?} round that is not in the data", g.name),
-            )?),
+            (Some(doc), Some(kind)) => {
+                Some(ids.rounds.get(&(doc, kind)).copied().ok_or_else(|| {
+                    anyhow!(
+                        "working group {:?} answers a {kind:?} round that is not in the data",
+                        g.name
+                    )
+                })?)
+            }
             (None, Some(_)) => bail!("working group {:?} answers a round of no document", g.name),
             _ => None,
         };
@@ -615,47 +619,40 @@ async fn events_and_publications(
     data: &DemoData,
     ids: &Ids,
 ) -> anyhow::Result<()> {
-    let now = crate::service::now();
     for e in &data.events {
-        let row = event::ActiveModel {
-            title: Set(e.title.clone()),
-            kind: Set(e.kind),
-            role: Set(e.role),
-            date: Set(e.date),
-            location: Set(e.location.clone()),
-            url: Set(e.url.clone()),
-            description: Set(Some(e.description.clone())),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(txn)
-        .await?;
-        audit::record::<event::Entity, _>(txn, proof.actor(), row.id, None, Some(&row))
-            .await
-            .app(|| "audit of event".into())?;
+        reports::create_event(
+            txn,
+            proof,
+            reports::EventInput {
+                title: e.title.clone(),
+                kind: e.kind,
+                role: e.role,
+                date: e.date,
+                location: e.location.clone(),
+                url: e.url.clone(),
+                description: Some(e.description.clone()),
+            },
+        )
+        .await
+        .app(|| format!("event {}", e.title))?;
     }
     for p in &data.publications {
-        let row = publication::ActiveModel {
-            title: Set(p.title.clone()),
-            kind: Set(p.kind),
-            outlet: Set(p.outlet.clone()),
-            published_on: Set(p.published_on),
-            url: Set(p.url.clone()),
-            policy_document_id: Set(ids.opt(p.policy_document.as_deref(), |ids, k| {
-                lookup(&ids.documents, k, "policy document")
-            })?),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(txn)
-        .await?;
-        audit::record::<publication::Entity, _>(txn, proof.actor(), row.id, None, Some(&row))
-            .await
-            .app(|| "audit of publication".into())?;
+        reports::create_publication(
+            txn,
+            proof,
+            reports::PublicationInput {
+                title: p.title.clone(),
+                kind: p.kind,
+                outlet: p.outlet.clone(),
+                published_on: p.published_on,
+                url: p.url.clone(),
+                policy_document_id: ids.opt(p.policy_document.as_deref(), |ids, k| {
+                    lookup(&ids.documents, k, "policy document")
+                })?,
+            },
+        )
+        .await
+        .app(|| format!("publication {}", p.title))?;
     }
     Ok(())
 }
@@ -667,8 +664,11 @@ async fn meeting_states(
     data: &DemoData,
     ids: &Ids,
 ) -> anyhow::Result<()> {
-    let dates: HashMap<&str, chrono::NaiveDate> =
-        data.meetings.iter().map(|m| (m.code.as_str(), m.date)).collect();
+    let dates: HashMap<&str, chrono::NaiveDate> = data
+        .meetings
+        .iter()
+        .map(|m| (m.code.as_str(), m.date))
+        .collect();
     for m in &data.meetings {
         let approved_by = m.minutes.approved_by_meeting.as_deref();
         meetings::set_historical_state(

@@ -2,6 +2,8 @@
 //! saker each, about sixty people, attendance and habilitet), generated from a fixed seed
 //! so every run produces the same data, and written through the same services as the
 //! real papers.
+use std::collections::HashMap;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use entity::enums::{
     AppointmentRole, AttendanceCategory, AttendanceStatus, ConsultationKind, FollowUpStatus,
@@ -48,12 +50,41 @@ const SECTORS: [(&str, &str, i32); 6] = [
 
 /// Organisations by sector (same order as `SECTORS`).
 const SECTOR_ORGANISATIONS: [&[&str]; 6] = [
-    &["Universitetet i Oslo", "Universitetet i Bergen", "NTNU", "UiT Norges arktiske universitet", "OsloMet"],
-    &["Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord", "St. Olavs hospital"],
-    &["KS", "Oslo kommune", "Bergen kommune", "Tromsø kommune", "Norsk forening for allmennmedisin"],
+    &[
+        "Universitetet i Oslo",
+        "Universitetet i Bergen",
+        "NTNU",
+        "UiT Norges arktiske universitet",
+        "OsloMet",
+    ],
+    &[
+        "Helse Sør-Øst",
+        "Helse Vest",
+        "Helse Midt-Norge",
+        "Helse Nord",
+        "St. Olavs hospital",
+    ],
+    &[
+        "KS",
+        "Oslo kommune",
+        "Bergen kommune",
+        "Tromsø kommune",
+        "Norsk forening for allmennmedisin",
+    ],
     &["Folkehelseinstituttet", "SINTEF", "NORCE"],
-    &["Abelia", "Legemiddelindustrien", "Norway Health Tech", "NHO", "Medtek Norge"],
-    &["Kreftforeningen", "Funksjonshemmedes fellesorganisasjon", "Nasjonalforeningen for folkehelsen", "Mental Helse"],
+    &[
+        "Abelia",
+        "Legemiddelindustrien",
+        "Norway Health Tech",
+        "NHO",
+        "Medtek Norge",
+    ],
+    &[
+        "Kreftforeningen",
+        "Funksjonshemmedes fellesorganisasjon",
+        "Nasjonalforeningen for folkehelsen",
+        "Mental Helse",
+    ],
 ];
 const OBSERVER_ORGANISATIONS: [&str; 3] = [
     "Helse- og omsorgsdepartementet",
@@ -63,14 +94,52 @@ const OBSERVER_ORGANISATIONS: [&str; 3] = [
 const SECRETARIAT_ORG: &str = "Norges forskningsråd";
 
 const FIRST_NAMES: [&str; 24] = [
-    "Anne", "Bjørn", "Camilla", "Dag", "Eli", "Frode", "Gunn", "Håkon", "Ingrid", "Jon",
-    "Kari", "Lars", "Marit", "Nils", "Oda", "Per", "Ragnhild", "Sindre", "Tone", "Ulf",
-    "Vigdis", "Øystein", "Åse", "Torbjørn",
+    "Anne",
+    "Bjørn",
+    "Camilla",
+    "Dag",
+    "Eli",
+    "Frode",
+    "Gunn",
+    "Håkon",
+    "Ingrid",
+    "Jon",
+    "Kari",
+    "Lars",
+    "Marit",
+    "Nils",
+    "Oda",
+    "Per",
+    "Ragnhild",
+    "Sindre",
+    "Tone",
+    "Ulf",
+    "Vigdis",
+    "Øystein",
+    "Åse",
+    "Torbjørn",
 ];
 const LAST_NAMES: [&str; 20] = [
-    "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen",
-    "Jensen", "Karlsen", "Berg", "Haugen", "Hagen", "Eriksen", "Bakken", "Solberg",
-    "Strand", "Dahl", "Lie", "Moen",
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Kristiansen",
+    "Jensen",
+    "Karlsen",
+    "Berg",
+    "Haugen",
+    "Hagen",
+    "Eriksen",
+    "Bakken",
+    "Solberg",
+    "Strand",
+    "Dahl",
+    "Lie",
+    "Moen",
 ];
 
 const TOPICS: [&str; 30] = [
@@ -108,7 +177,10 @@ const TOPICS: [&str; 30] = [
 
 const TEMPLATES: [(&str, &[SakType]); 8] = [
     ("Høringssvar om {}", &[SakType::Vedtak]),
-    ("Innspill til strategi for {}", &[SakType::Diskusjon, SakType::Vedtak]),
+    (
+        "Innspill til strategi for {}",
+        &[SakType::Diskusjon, SakType::Vedtak],
+    ),
     ("Orientering om {}", &[SakType::Orientering]),
     ("Rådets uttalelse om {}", &[SakType::Vedtak]),
     ("Arbeidsgruppe for {}", &[SakType::Vedtak]),
@@ -234,18 +306,31 @@ pub(super) async fn load(
         .flat_map(|(i, (_, _, q))| std::iter::repeat_n(i, *q as usize))
         .collect();
 
-    let org = async |name: &str| {
-        people::create_organisation(
+    // Each organisation once, up front; seats and observers then refer to them by name.
+    let mut organisations: HashMap<&str, i32> = HashMap::new();
+    let all_organisations = SECTOR_ORGANISATIONS
+        .iter()
+        .flat_map(|orgs| orgs.iter())
+        .chain(OBSERVER_ORGANISATIONS.iter())
+        .chain(std::iter::once(&SECRETARIAT_ORG));
+    for name in all_organisations {
+        let o = people::create_organisation(
             txn,
             proof,
             people::OrganisationInput {
-                name: name.into(),
+                name: (*name).into(),
                 short_name: None,
             },
         )
         .await
-        .map(|o| o.id)
-        .app(|| format!("organisation {name}"))
+        .app(|| format!("organisation {name}"))?;
+        organisations.insert(name, o.id);
+    }
+    let org = |name: &str| {
+        organisations
+            .get(name)
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("organisation {name} was not created"))
     };
 
     // Periods of four years; half the seats are renewed each period.
@@ -275,7 +360,7 @@ pub(super) async fn load(
                 None => next_person(None, &mut summary).await?,
             };
             let orgs = SECTOR_ORGANISATIONS[*sector];
-            let organisation_id = org(orgs[seat % orgs.len()]).await?;
+            let organisation_id = org(orgs[seat % orgs.len()])?;
             if continuing.is_none() {
                 people::add_affiliation(
                     txn,
@@ -325,7 +410,7 @@ pub(super) async fn load(
     let mut observers = Vec::new();
     for i in 0..8 {
         let m = next_person(Some("seniorrådgiver"), &mut summary).await?;
-        let organisation_id = org(OBSERVER_ORGANISATIONS[i % OBSERVER_ORGANISATIONS.len()]).await?;
+        let organisation_id = org(OBSERVER_ORGANISATIONS[i % OBSERVER_ORGANISATIONS.len()])?;
         people::create_appointment(
             txn,
             proof,
@@ -345,7 +430,7 @@ pub(super) async fn load(
         .app(|| format!("observer {}", m.name))?;
         observers.push(m);
     }
-    let secretariat_org = org(SECRETARIAT_ORG).await?;
+    let secretariat_org = org(SECRETARIAT_ORG)?;
     let mut secretariat = Vec::new();
     for i in 0..8 {
         let title = match i {
@@ -629,7 +714,9 @@ pub(super) async fn load(
                         summary: None,
                         launch_date: Some(day - Duration::days(30)),
                         launch_text: None,
-                        follow_up_proposal: Some("Sekretariatet foreslår at rådet avgir høringssvar.".into()),
+                        follow_up_proposal: Some(
+                            "Sekretariatet foreslår at rådet avgir høringssvar.".into(),
+                        ),
                         decision: None,
                         decided_in_sak_id: Some(sak.id),
                         on_overview: year == LAST_YEAR,
@@ -700,7 +787,10 @@ pub(super) async fn load(
                 .app(|| format!("working group in {year}"))?;
                 summary.working_groups += 1;
             }
-            done.push(MeetingDone { id: m.id, date: day });
+            done.push(MeetingDone {
+                id: m.id,
+                date: day,
+            });
         }
     }
 

@@ -9,7 +9,8 @@ use entity::{
     policy_document,
 };
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Expr,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    sea_query::{Expr, ExprTrait},
 };
 
 use super::{
@@ -65,7 +66,7 @@ pub async fn load(db: &impl ConnectionTrait, council: &str, today: NaiveDate) ->
     let docs = policy_document::Entity::find()
         .filter(policy_document::Column::OnOverview.eq(true))
         .order_by(
-            Expr::col(policy_document::Column::OverviewPosition).is_null(),
+            ExprTrait::is_null(Expr::col(policy_document::Column::OverviewPosition)),
             sea_orm::Order::Asc,
         )
         .order_by_asc(policy_document::Column::OverviewPosition)

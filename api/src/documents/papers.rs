@@ -68,9 +68,9 @@ impl MeetingPapers {
                 sea_orm::Condition::any()
                     .add(attachment::Column::SakId.is_in(ids.clone()))
                     .add(
-                        attachment::Column::MeetingId
-                            .eq(meeting.id)
-                            .and(attachment::Column::SakId.is_null()),
+                        sea_orm::Condition::all()
+                            .add(attachment::Column::MeetingId.eq(meeting.id))
+                            .add(attachment::Column::SakId.is_null()),
                     ),
             )
             .order_by_asc(attachment::Column::Number)

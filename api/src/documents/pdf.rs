@@ -75,7 +75,10 @@ impl FaceData {
             pdf: Font::new(bytes.into(), 0)?,
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
-            upem: f32::from(font.head().ok()?.units_per_em()),
+            upem: f32::from(
+                font.metrics(Size::unscaled(), LocationRef::default())
+                    .units_per_em,
+            ),
         })
     }
 
@@ -318,7 +321,6 @@ fn lay_flows(fonts: &Fonts, flows: &[Flow], width: f32, size: f32) -> Vec<Line> 
 /// A column of a row: where it starts and what it holds.
 struct Column {
     x: f32,
-    width: f32,
     lines: Vec<Line>,
 }
 
@@ -433,11 +435,7 @@ impl<'f> Pager<'f> {
 
     fn flows(&mut self, flows: &[Flow]) {
         let lines = lay_flows(self.fonts, flows, self.content_width(), BODY);
-        let col = Column {
-            x: MARGIN_X,
-            width: self.content_width(),
-            lines,
-        };
+        let col = Column { x: MARGIN_X, lines };
         self.place_columns(&[col], 0.0, |_, _, _, _| {});
     }
 
@@ -447,11 +445,7 @@ impl<'f> Pager<'f> {
         // Keep a heading with the first lines of what follows.
         self.ensure(h + 3.0 * BODY * LEADING);
         self.gap(size * 0.5);
-        let col = Column {
-            x: MARGIN_X,
-            width: self.content_width(),
-            lines,
-        };
+        let col = Column { x: MARGIN_X, lines };
         self.place_columns(&[col], 0.0, |_, _, _, _| {});
         self.y += size * 0.35;
     }
@@ -467,12 +461,10 @@ impl<'f> Pager<'f> {
         let cols = [
             Column {
                 x: MARGIN_X,
-                width: LABEL_WIDTH,
                 lines: label_lines,
             },
             Column {
                 x: body_x,
-                width: body_w,
                 lines: body_lines,
             },
         ];
@@ -497,7 +489,6 @@ impl<'f> Pager<'f> {
                 .zip(cells)
                 .map(|(&(x, w), cell)| Column {
                     x: x + CELL_PAD,
-                    width: w - 2.0 * CELL_PAD,
                     lines: lay_flows(self.fonts, &cell, w - 2.0 * CELL_PAD, TABLE),
                 })
                 .collect()

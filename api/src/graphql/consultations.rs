@@ -8,8 +8,8 @@ use entity::{consultation_round, meeting, policy_document, sak, working_group};
 use sea_orm::{QuerySelect, TransactionTrait};
 
 use super::{
-    ContextExt, MAX_PAGE, TotalCount, load_err, meetings::Sak, paginate, parse_id, to_id,
-    working_groups::WorkingGroup,
+    ContextExt, MAX_PAGE, TotalCount, load_err, opt_id, paginate, parse_id, patch_id, saker::Sak,
+    to_id, working_groups::WorkingGroup,
 };
 use crate::{
     api_enum,
@@ -538,20 +538,6 @@ pub struct UpdateConsultationRoundInput {
     pub working_group_id: MaybeUndefined<ID>,
     /// The ministry withdrew the round.
     pub withdrawn: Option<bool>,
-}
-
-/// An optional id from the API.
-pub(crate) fn opt_id(id: Option<ID>, field: &str) -> AppResult<Option<i32>> {
-    id.map(|i| parse_id(&i, field)).transpose()
-}
-
-/// A nullable id in a patch: absent keeps, null clears.
-pub(crate) fn patch_id(id: MaybeUndefined<ID>, field: &str) -> AppResult<Option<Option<i32>>> {
-    match id {
-        MaybeUndefined::Undefined => Ok(None),
-        MaybeUndefined::Null => Ok(Some(None)),
-        MaybeUndefined::Value(i) => Ok(Some(Some(parse_id(&i, field)?))),
-    }
 }
 
 /// The longest window `upcomingDeadlines` looks ahead.

@@ -1,6 +1,8 @@
 //! The council: its settings, the sectors of its mandate, its periods, and its composition
 //! on a date measured against the sector quotas.
-use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{
+    ComplexObject, Context, Enum, ID, InputObject, MaybeUndefined, Object, SimpleObject,
+};
 use chrono::{NaiveDate, NaiveTime};
 use entity::{council, council_period, person, sector};
 use sea_orm::{EntityTrait, QueryOrder, TransactionTrait};
@@ -310,6 +312,38 @@ impl From<SectorInput> for svc::SectorInput {
     }
 }
 
+/// Changes to a sector: leave a field out to keep it.
+#[derive(InputObject)]
+pub struct UpdateSectorInput {
+    /// The sector.
+    pub id: ID,
+    /// The version you saw; a stale version is a CONFLICT and nothing changes.
+    pub version: i32,
+    /// Short, stable code.
+    pub code: Option<String>,
+    /// Name.
+    pub name: Option<String>,
+    /// The mandate's number of members for the sector (0–100).
+    pub quota: Option<i32>,
+    /// Place in the mandate's order.
+    pub position: Option<i32>,
+}
+
+/// Changes to a council period: leave a field out to keep it, send null to clear it.
+#[derive(InputObject)]
+pub struct UpdateCouncilPeriodInput {
+    /// The period.
+    pub id: ID,
+    /// The version you saw; a stale version is a CONFLICT and nothing changes.
+    pub version: i32,
+    /// Name.
+    pub name: Option<String>,
+    /// First day.
+    pub starts_on: Option<NaiveDate>,
+    /// Last day.
+    pub ends_on: MaybeUndefined<NaiveDate>,
+}
+
 /// A rådsperiode.
 #[derive(InputObject)]
 pub struct CouncilPeriodInput {
@@ -408,14 +442,18 @@ impl CouncilMutation {
     async fn update_sector(
         &self,
         ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: SectorInput,
+        input: UpdateSectorInput,
     ) -> AppResult<Sector> {
         let proof = policy::secretariat_write(ctx.viewer())?;
-        let id = parse_id(&id, "id")?;
+        let id = parse_id(&input.id, "id")?;
+        let patch = svc::SectorPatch {
+            code: input.code,
+            name: input.name,
+            quota: input.quota,
+            position: input.position,
+        };
         let txn = ctx.db().write.begin().await?;
-        let row = svc::update_sector(&txn, &proof, id, version, input.into()).await?;
+        let row = svc::update_sector(&txn, &proof, id, input.version, patch).await?;
         txn.commit().await?;
         Ok(row.into())
     }
@@ -437,14 +475,17 @@ impl CouncilMutation {
     async fn update_council_period(
         &self,
         ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: CouncilPeriodInput,
+        input: UpdateCouncilPeriodInput,
     ) -> AppResult<CouncilPeriod> {
         let proof = policy::secretariat_write(ctx.viewer())?;
-        let id = parse_id(&id, "id")?;
+        let id = parse_id(&input.id, "id")?;
+        let patch = svc::CouncilPeriodPatch {
+            name: input.name,
+            starts_on: input.starts_on,
+            ends_on: input.ends_on.into(),
+        };
         let txn = ctx.db().write.begin().await?;
-        let row = svc::update_council_period(&txn, &proof, id, version, input.into()).await?;
+        let row = svc::update_council_period(&txn, &proof, id, input.version, patch).await?;
         txn.commit().await?;
         Ok(row.into())
     }

@@ -184,7 +184,8 @@ impl MinutesMutation {
     /// A member comments on draft minutes sent for comments, on the whole (`sakId` null) or
     /// on one sak, until the merknadsfrist (inclusive, Oslo time); later is a CONFLICT. An
     /// inhabil member cannot comment on that sak (VALIDATION on `sakId`). The secretariat may
-    /// record a comment for a member with `personId`.
+    /// record a comment for a member with `personId`, and with `receivedOn` the day it
+    /// arrived by other means.
     async fn add_minutes_comment(
         &self,
         ctx: &Context<'_>,
@@ -192,13 +193,14 @@ impl MinutesMutation {
         sak_id: Option<ID>,
         text: String,
         person_id: Option<ID>,
+        received_on: Option<NaiveDate>,
     ) -> AppResult<MinutesComment> {
         let person = person_id.map(|p| parse_id(&p, "personId")).transpose()?;
         let proof = policy::member_write(ctx.viewer(), person)?;
         let id = parse_id(&meeting_id, "meetingId")?;
         let sak = sak_id.map(|s| parse_id(&s, "sakId")).transpose()?;
         let txn = ctx.db().write.begin().await?;
-        let c = service::minutes::add_comment(&txn, &proof, id, sak, text, service::now()).await?;
+        let c = service::minutes::add_comment(&txn, &proof, id, sak, text, received_on).await?;
         txn.commit().await?;
         Ok(c.into())
     }

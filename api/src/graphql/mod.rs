@@ -28,6 +28,7 @@ pub mod minutes;
 pub mod people;
 pub mod reports;
 pub mod saker;
+pub mod search;
 pub mod users;
 pub mod working_groups;
 
@@ -37,6 +38,7 @@ pub struct Query(
     people::PeopleQuery,
     council::CouncilQuery,
     users::UsersQuery,
+    search::SearchQuery,
     meetings::MeetingsQuery,
     consultations::ConsultationsQuery,
     working_groups::WorkingGroupsQuery,
@@ -117,6 +119,23 @@ pub fn parse_id(id: &ID, field: &str) -> AppResult<i32> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| AppError::validation(field, "Not a valid id"))
+}
+
+/// An optional id from the API.
+pub fn opt_id(id: Option<ID>, field: &str) -> AppResult<Option<i32>> {
+    id.map(|i| parse_id(&i, field)).transpose()
+}
+
+/// A nullable id in an update: absent keeps the value, null clears it.
+pub fn patch_id(
+    id: async_graphql::MaybeUndefined<ID>,
+    field: &str,
+) -> AppResult<Option<Option<i32>>> {
+    match id {
+        async_graphql::MaybeUndefined::Undefined => Ok(None),
+        async_graphql::MaybeUndefined::Null => Ok(Some(None)),
+        async_graphql::MaybeUndefined::Value(i) => Ok(Some(Some(parse_id(&i, field)?))),
+    }
 }
 
 pub fn to_id(id: i32) -> ID {

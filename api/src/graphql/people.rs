@@ -1,7 +1,8 @@
 //! People, organisations, affiliations and appointments: reads, edits, and a person's
 //! attendance history.
 use async_graphql::{
-    ComplexObject, Context, ID, InputObject, Object, SimpleObject, connection::Connection,
+    ComplexObject, Context, ID, InputObject, MaybeUndefined, Object, SimpleObject,
+    connection::Connection,
 };
 use chrono::NaiveDate;
 use entity::{affiliation, appointment, council_period, meeting, organisation, person, sector};
@@ -14,7 +15,7 @@ use super::{
     council::{CouncilPeriod, Sector},
     load_err,
     meetings::{Attendance, Meeting},
-    paginate, parse_id, to_id,
+    opt_id, paginate, parse_id, patch_id, to_id,
 };
 use crate::{
     api_enum,
@@ -396,6 +397,19 @@ pub struct OrganisationInput {
     pub short_name: Option<String>,
 }
 
+/// Changes to an organisation: leave a field out to keep it, send null to clear it.
+#[derive(InputObject)]
+pub struct UpdateOrganisationInput {
+    /// The organisation.
+    pub id: ID,
+    /// The version you saw; a stale version is a CONFLICT and nothing changes.
+    pub version: i32,
+    /// Full name.
+    pub name: Option<String>,
+    /// Short form.
+    pub short_name: MaybeUndefined<String>,
+}
+
 impl From<OrganisationInput> for svc::OrganisationInput {
     fn from(i: OrganisationInput) -> Self {
         Self {
@@ -405,7 +419,7 @@ impl From<OrganisationInput> for svc::OrganisationInput {
     }
 }
 
-/// A person's details. On update every field is replaced: null clears it.
+/// A new person's details.
 #[derive(InputObject)]
 pub struct PersonInput {
     /// Full name as the papers write it.
@@ -418,6 +432,25 @@ pub struct PersonInput {
     pub title: Option<String>,
     /// The secretariat's internal note.
     pub note: Option<String>,
+}
+
+/// Changes to a person: leave a field out to keep it, send null to clear it.
+#[derive(InputObject)]
+pub struct UpdatePersonInput {
+    /// The person.
+    pub id: ID,
+    /// The version you saw; a stale version is a CONFLICT and nothing changes.
+    pub version: i32,
+    /// Full name.
+    pub name: Option<String>,
+    /// E-mail; unique among people.
+    pub email: MaybeUndefined<String>,
+    /// Phone.
+    pub phone: MaybeUndefined<String>,
+    /// Title.
+    pub title: MaybeUndefined<String>,
+    /// The secretariat's internal note.
+    pub note: MaybeUndefined<String>,
 }
 
 impl From<PersonInput> for svc::PersonInput {
@@ -485,11 +518,7 @@ impl TryFrom<OrganisationChangeInput> for svc::OrganisationChange {
     }
 }
 
-fn parse_opt_id(id: Option<&ID>, field: &str) -> AppResult<Option<i32>> {
-    id.map(|id| parse_id(id, field)).transpose()
-}
-
-/// An appointment. On update every field is replaced: null clears it.
+/// A new appointment.
 #[derive(InputObject)]
 pub struct AppointmentInput {
     /// The person appointed.
@@ -512,15 +541,40 @@ pub struct AppointmentInput {
     pub note: Option<String>,
 }
 
+/// Changes to an appointment: leave a field out to keep it, send null to clear it.
+#[derive(InputObject)]
+pub struct UpdateAppointmentInput {
+    /// The appointment.
+    pub id: ID,
+    /// The version you saw; a stale version is a CONFLICT and nothing changes.
+    pub version: i32,
+    /// The capacity.
+    pub role: Option<AppointmentRole>,
+    /// The sector a chair, vice chair, member or deputy sits for.
+    pub sector_id: MaybeUndefined<ID>,
+    /// The organisation the person represents.
+    pub organisation_id: MaybeUndefined<ID>,
+    /// The council period.
+    pub council_period_id: MaybeUndefined<ID>,
+    /// Title in this capacity.
+    pub title: MaybeUndefined<String>,
+    /// From (inclusive).
+    pub starts_on: MaybeUndefined<NaiveDate>,
+    /// To (inclusive).
+    pub ends_on: MaybeUndefined<NaiveDate>,
+    /// Free note.
+    pub note: MaybeUndefined<String>,
+}
+
 impl TryFrom<AppointmentInput> for svc::AppointmentInput {
     type Error = AppError;
     fn try_from(i: AppointmentInput) -> AppResult<Self> {
         Ok(Self {
             person_id: parse_id(&i.person_id, "personId")?,
             role: i.role.into(),
-            sector_id: parse_opt_id(i.sector_id.as_ref(), "sectorId")?,
-            organisation_id: parse_opt_id(i.organisation_id.as_ref(), "organisationId")?,
-            council_period_id: parse_opt_id(i.council_period_id.as_ref(), "councilPeriodId")?,
+            sector_id: opt_id(i.sector_id, "sectorId")?,
+            organisation_id: opt_id(i.organisation_id, "organisationId")?,
+            council_period_id: opt_id(i.council_period_id, "councilPeriodId")?,
             title: i.title,
             starts_on: i.starts_on,
             ends_on: i.ends_on,
@@ -535,7 +589,7 @@ pub struct PeopleQuery;
 #[Object]
 impl PeopleQuery {
     /// People, by name. Filter by appointment role, sector code, or appointed on a date.
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -595,7 +649,7 @@ impl PeopleQuery {
     }
 
     /// Organisations, by name.
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
     async fn organisations(
         &self,
         ctx: &Context<'_>,
@@ -631,14 +685,16 @@ impl PeopleMutation {
     async fn update_organisation(
         &self,
         ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: OrganisationInput,
+        input: UpdateOrganisationInput,
     ) -> AppResult<Organisation> {
         let proof = policy::secretariat_write(ctx.viewer())?;
-        let id = parse_id(&id, "id")?;
+        let id = parse_id(&input.id, "id")?;
+        let patch = svc::OrganisationPatch {
+            name: input.name,
+            short_name: input.short_name.into(),
+        };
         let txn = ctx.db().write.begin().await?;
-        let row = svc::update_organisation(&txn, &proof, id, version, input.into()).await?;
+        let row = svc::update_organisation(&txn, &proof, id, input.version, patch).await?;
         txn.commit().await?;
         Ok(row.into())
     }
@@ -651,7 +707,7 @@ impl PeopleMutation {
         organisation_id: Option<ID>,
     ) -> AppResult<Person> {
         let proof = policy::secretariat_write(ctx.viewer())?;
-        let organisation_id = parse_opt_id(organisation_id.as_ref(), "organisationId")?;
+        let organisation_id = opt_id(organisation_id, "organisationId")?;
         let txn = ctx.db().write.begin().await?;
         let row = svc::create_person(&txn, &proof, input.into()).await?;
         if let Some(organisation_id) = organisation_id {
@@ -672,14 +728,19 @@ impl PeopleMutation {
     async fn update_person(
         &self,
         ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: PersonInput,
+        input: UpdatePersonInput,
     ) -> AppResult<Person> {
         let proof = policy::secretariat_write(ctx.viewer())?;
-        let id = parse_id(&id, "id")?;
+        let id = parse_id(&input.id, "id")?;
+        let patch = svc::PersonPatch {
+            name: input.name,
+            email: input.email.into(),
+            phone: input.phone.into(),
+            title: input.title.into(),
+            note: input.note.into(),
+        };
         let txn = ctx.db().write.begin().await?;
-        let row = svc::update_person(&txn, &proof, id, version, input.into()).await?;
+        let row = svc::update_person(&txn, &proof, id, input.version, patch).await?;
         txn.commit().await?;
         Ok(Person::new(row, ctx))
     }
@@ -746,15 +807,22 @@ impl PeopleMutation {
     async fn update_appointment(
         &self,
         ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: AppointmentInput,
+        input: UpdateAppointmentInput,
     ) -> AppResult<Appointment> {
         let proof = policy::secretariat_write(ctx.viewer())?;
-        let id = parse_id(&id, "id")?;
-        let input = input.try_into()?;
+        let id = parse_id(&input.id, "id")?;
+        let patch = svc::AppointmentPatch {
+            role: input.role.map(Into::into),
+            sector_id: patch_id(input.sector_id, "sectorId")?,
+            organisation_id: patch_id(input.organisation_id, "organisationId")?,
+            council_period_id: patch_id(input.council_period_id, "councilPeriodId")?,
+            title: input.title.into(),
+            starts_on: input.starts_on.into(),
+            ends_on: input.ends_on.into(),
+            note: input.note.into(),
+        };
         let txn = ctx.db().write.begin().await?;
-        let row = svc::update_appointment(&txn, &proof, id, version, input).await?;
+        let row = svc::update_appointment(&txn, &proof, id, input.version, patch).await?;
         txn.commit().await?;
         Ok(row.into())
     }

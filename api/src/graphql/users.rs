@@ -93,7 +93,7 @@ pub struct UsersQuery;
 #[Object]
 impl UsersQuery {
     /// Login accounts by e-mail; filter by role and whether active (secretariat).
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
     async fn users(
         &self,
         ctx: &Context<'_>,

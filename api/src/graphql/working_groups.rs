@@ -9,13 +9,10 @@ use sea_orm::TransactionTrait;
 
 use super::{
     ContextExt, TotalCount,
-    consultations::{
-        ConsultationRound, PolicyDocument, document_visible, opt_id, patch_id, visible_sak,
-    },
-    load_err,
-    meetings::Sak,
-    paginate, parse_id,
+    consultations::{ConsultationRound, PolicyDocument, document_visible, visible_sak},
+    load_err, opt_id, paginate, parse_id, patch_id,
     people::Person,
+    saker::Sak,
     to_id,
 };
 use crate::{

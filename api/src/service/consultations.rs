@@ -1006,23 +1006,7 @@ pub fn deadlines(
 
 /// Today in Norway (the council's deadlines are Norwegian calendar days).
 pub fn oslo_today() -> NaiveDate {
-    let now = super::now();
-    (now + Duration::hours(oslo_offset_hours(now))).date_naive()
-}
-
-/// Europe/Oslo's offset from UTC: CEST (+2) from 01:00 UTC on the last Sunday of March to
-/// 01:00 UTC on the last Sunday of October, CET (+1) otherwise (EU rules since 1996).
-pub fn oslo_offset_hours(at: chrono::DateTime<chrono::Utc>) -> i64 {
-    let year = at.year();
-    let last_sunday = |month: u32| {
-        last_day_of_month(year, month)
-            .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_sunday())))
-    };
-    let switch = |d: Option<NaiveDate>| d.and_then(|d| d.and_hms_opt(1, 0, 0)).map(|t| t.and_utc());
-    match (switch(last_sunday(3)), switch(last_sunday(10))) {
-        (Some(start), Some(end)) if at >= start && at < end => 2,
-        _ => 1,
-    }
+    super::meetings::oslo_today(super::now())
 }
 
 #[cfg(test)]
@@ -1091,20 +1075,5 @@ mod tests {
     fn an_impossible_date_falls_back_to_the_year() {
         let l = parse_launch("31.2.2025");
         assert_eq!(l.precision, LaunchPrecision::Year);
-    }
-
-    #[test]
-    fn oslo_is_one_hour_ahead_in_winter_and_two_in_summer() {
-        let at = |s: &str| {
-            chrono::DateTime::parse_from_rfc3339(s)
-                .unwrap_or_else(|_| unreachable!())
-                .to_utc()
-        };
-        assert_eq!(oslo_offset_hours(at("2025-01-15T12:00:00Z")), 1);
-        assert_eq!(oslo_offset_hours(at("2025-07-15T12:00:00Z")), 2);
-        assert_eq!(oslo_offset_hours(at("2025-03-30T00:59:00Z")), 1);
-        assert_eq!(oslo_offset_hours(at("2025-03-30T01:00:00Z")), 2);
-        assert_eq!(oslo_offset_hours(at("2025-10-26T00:59:00Z")), 2);
-        assert_eq!(oslo_offset_hours(at("2025-10-26T01:00:00Z")), 1);
     }
 }

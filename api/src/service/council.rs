@@ -10,7 +10,7 @@ use sea_orm::{
     sea_query::{Expr, ExprTrait, OnConflict},
 };
 
-use super::{audit, clean_text, required_text, unique_as, update_versioned};
+use super::{audit, clean_text, meetings::load, required_text, unique_as, update_versioned};
 use crate::{
     auth::policy::{Proof, SecretariatWrite},
     error::{AppError, AppResult},
@@ -222,14 +222,30 @@ pub async fn create_sector(
     Ok(row)
 }
 
+/// Changes to a sector: None keeps a field.
+#[derive(Clone, Debug, Default)]
+pub struct SectorPatch {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub quota: Option<i32>,
+    pub position: Option<i32>,
+}
+
 pub async fn update_sector(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
     id: i32,
     version: i32,
-    input: SectorInput,
+    patch: SectorPatch,
 ) -> AppResult<sector::Model> {
-    let (code, name, quota, position) = input.validate()?;
+    let current = load::<sector::Entity>("Sector", db, id).await?;
+    let (code, name, quota, position) = SectorInput {
+        code: patch.code.unwrap_or(current.code),
+        name: patch.name.unwrap_or(current.name),
+        quota: patch.quota.unwrap_or(current.quota),
+        position: Some(patch.position.unwrap_or(current.position)),
+    }
+    .validate()?;
     let changes = sector::ActiveModel {
         code: Set(code),
         name: Set(name),
@@ -289,14 +305,28 @@ pub async fn create_council_period(
     Ok(row)
 }
 
+/// Changes to a council period: None keeps a field, `Some(None)` clears the end.
+#[derive(Clone, Debug, Default)]
+pub struct CouncilPeriodPatch {
+    pub name: Option<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<Option<NaiveDate>>,
+}
+
 pub async fn update_council_period(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
     id: i32,
     version: i32,
-    input: CouncilPeriodInput,
+    patch: CouncilPeriodPatch,
 ) -> AppResult<council_period::Model> {
-    let changes = input.into_active()?;
+    let current = load::<council_period::Entity>("Council period", db, id).await?;
+    let changes = CouncilPeriodInput {
+        name: patch.name.unwrap_or(current.name),
+        starts_on: patch.starts_on.unwrap_or(current.starts_on),
+        ends_on: patch.ends_on.unwrap_or(current.ends_on),
+    }
+    .into_active()?;
     update_versioned::<council_period::Entity, _>(
         db,
         proof.actor(),

@@ -5,7 +5,7 @@
 //! handled.
 //!
 //! Illegal transitions are refused with `CONFLICT` and a message starting "Illegal transition:".
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use entity::{
     enums::{MeetingStatus, MinutesStatus, SakStatus, StandingKind},
     meeting, minutes_comment, sak,
@@ -321,17 +321,36 @@ pub async fn lock_minutes(
 const MAX_COMMENT: usize = 10_000;
 
 /// A member comments on draft minutes sent for comments, on the whole or on one sak, until
-/// the merknadsfrist (inclusive, in Oslo). An inhabil member cannot comment on that sak.
+/// the merknadsfrist (inclusive, an Oslo calendar day). An inhabil member cannot comment on
+/// that sak. `received_on`: when the secretariat records a comment that reached it by other
+/// means, the day it arrived (default today); members always comment today.
 pub async fn add_comment(
     db: &impl ConnectionTrait,
     proof: &MemberWrite,
     meeting_id: i32,
     sak_id: Option<i32>,
     text: String,
-    at: DateTime<Utc>,
+    received_on: Option<NaiveDate>,
 ) -> AppResult<minutes_comment::Model> {
     let text = required_text("text", text, MAX_COMMENT)?;
     let author = proof.actor().user_id.ok_or(AppError::Forbidden)?;
+    let today = oslo_today(now());
+    let received = match received_on {
+        Some(_) if !proof.on_behalf => {
+            return Err(AppError::validation(
+                "receivedOn",
+                "Only the secretariat records when a comment was received",
+            ));
+        }
+        Some(d) if d > today => {
+            return Err(AppError::validation(
+                "receivedOn",
+                "A comment cannot be received in the future",
+            ));
+        }
+        Some(d) => d,
+        None => today,
+    };
     let m = load::<meeting::Entity>("The meeting", db, meeting_id).await?;
     let visible_to_members = matches!(
         m.minutes_status,
@@ -347,8 +366,14 @@ pub async fn add_comment(
             minutes_word(m.minutes_status)
         )));
     }
+    if m.minutes_sent_on.is_some_and(|sent| received < sent) {
+        return Err(AppError::validation(
+            "receivedOn",
+            "The minutes had not been sent out yet",
+        ));
+    }
     if let Some(deadline) = m.comment_deadline
-        && oslo_today(at) > deadline
+        && received > deadline
     {
         return Err(AppError::Conflict(format!(
             "The merknadsfrist ({deadline}) has passed; comments are no longer taken"

@@ -12,6 +12,7 @@ pub mod minutes;
 pub mod people;
 pub mod reports;
 pub mod saker;
+pub mod search;
 pub mod users;
 pub mod working_groups;
 

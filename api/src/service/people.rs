@@ -10,7 +10,10 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
-use super::{audit, clean_text, required_text, unique_as, update_versioned, users::parse_email};
+use super::{
+    audit, clean_text, meetings::load, required_text, unique_as, update_versioned,
+    users::parse_email,
+};
 use crate::{
     auth::policy::{Proof, SecretariatWrite},
     error::{AppError, AppResult},
@@ -107,14 +110,26 @@ pub async fn create_organisation(
         .ok_or_else(|| AppError::from(anyhow::anyhow!("organisation vanished after a conflict")))
 }
 
+/// Changes to an organisation: None keeps a field, `Some(None)` clears it.
+#[derive(Clone, Debug, Default)]
+pub struct OrganisationPatch {
+    pub name: Option<String>,
+    pub short_name: Option<Option<String>>,
+}
+
 pub async fn update_organisation(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
     id: i32,
     version: i32,
-    input: OrganisationInput,
+    patch: OrganisationPatch,
 ) -> AppResult<organisation::Model> {
-    let (name, short_name) = input.validate()?;
+    let current = load::<organisation::Entity>("Organisation", db, id).await?;
+    let (name, short_name) = OrganisationInput {
+        name: patch.name.unwrap_or(current.name),
+        short_name: patch.short_name.unwrap_or(current.short_name),
+    }
+    .validate()?;
     let changes = organisation::ActiveModel {
         name: Set(name),
         short_name: Set(short_name),
@@ -198,14 +213,32 @@ pub async fn create_person(
     Ok(row)
 }
 
-/// Replaces the person's fields (null clears one) if nobody changed them since `version`.
+/// Changes to a person: None keeps a field, `Some(None)` clears it.
+#[derive(Clone, Debug, Default)]
+pub struct PersonPatch {
+    pub name: Option<String>,
+    pub email: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub title: Option<Option<String>>,
+    pub note: Option<Option<String>>,
+}
+
+/// Edits a person if nobody changed them since `version`.
 pub async fn update_person(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
     id: i32,
     version: i32,
-    input: PersonInput,
+    patch: PersonPatch,
 ) -> AppResult<person::Model> {
+    let current = load::<person::Entity>("Person", db, id).await?;
+    let input = PersonInput {
+        name: patch.name.unwrap_or(current.name),
+        email: patch.email.unwrap_or(current.email),
+        phone: patch.phone.unwrap_or(current.phone),
+        title: patch.title.unwrap_or(current.title),
+        note: patch.note.unwrap_or(current.note),
+    };
     update_versioned::<person::Entity, _>(
         db,
         proof.actor(),
@@ -264,10 +297,7 @@ pub async fn end_affiliation(
     id: i32,
     ends_on: NaiveDate,
 ) -> AppResult<affiliation::Model> {
-    let before = affiliation::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound("Affiliation"))?;
+    let before = load::<affiliation::Entity>("Affiliation", db, id).await?;
     check_range(before.starts_on, Some(ends_on))?;
     let mut row: affiliation::ActiveModel = before.clone().into();
     row.ends_on = Set(Some(ends_on));
@@ -426,13 +456,39 @@ pub async fn create_appointment(
     Ok(row)
 }
 
+/// Changes to an appointment (the person stays): None keeps a field, `Some(None)` clears it.
+#[derive(Clone, Debug, Default)]
+pub struct AppointmentPatch {
+    pub role: Option<AppointmentRole>,
+    pub sector_id: Option<Option<i32>>,
+    pub organisation_id: Option<Option<i32>>,
+    pub council_period_id: Option<Option<i32>>,
+    pub title: Option<Option<String>>,
+    pub starts_on: Option<Option<NaiveDate>>,
+    pub ends_on: Option<Option<NaiveDate>>,
+    pub note: Option<Option<String>>,
+}
+
+/// Edits an appointment; the result is checked as a whole (dates, sector for the role).
 pub async fn update_appointment(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
     id: i32,
     version: i32,
-    input: AppointmentInput,
+    patch: AppointmentPatch,
 ) -> AppResult<appointment::Model> {
+    let current = load::<appointment::Entity>("Appointment", db, id).await?;
+    let input = AppointmentInput {
+        person_id: current.person_id,
+        role: patch.role.unwrap_or(current.role),
+        sector_id: patch.sector_id.unwrap_or(current.sector_id),
+        organisation_id: patch.organisation_id.unwrap_or(current.organisation_id),
+        council_period_id: patch.council_period_id.unwrap_or(current.council_period_id),
+        title: patch.title.unwrap_or(current.title),
+        starts_on: patch.starts_on.unwrap_or(current.starts_on),
+        ends_on: patch.ends_on.unwrap_or(current.ends_on),
+        note: patch.note.unwrap_or(current.note),
+    };
     let changes = input.into_active(db).await?;
     update_versioned::<appointment::Entity, _>(
         db,
@@ -453,10 +509,7 @@ pub async fn end_appointment(
     version: i32,
     ends_on: NaiveDate,
 ) -> AppResult<appointment::Model> {
-    let current = appointment::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound("Appointment"))?;
+    let current = load::<appointment::Entity>("Appointment", db, id).await?;
     check_range(current.starts_on, Some(ends_on))?;
     let changes = appointment::ActiveModel {
         ends_on: Set(Some(ends_on)),

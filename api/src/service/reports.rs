@@ -262,8 +262,8 @@ fn joined<A: EntityTrait, B: EntityTrait>(from: A::Column, to: B::Column) -> Rel
     A::belongs_to(B::default()).from(from).to(to).into()
 }
 
-fn count_of(col: impl Into<Expr>) -> Expr {
-    ExprTrait::count(col.into())
+fn count_of(col: impl sea_orm::sea_query::IntoColumnRef) -> Expr {
+    ExprTrait::count(Expr::col(col))
 }
 
 /// The figures for `year`, in nine bounded queries whatever the amount of data: the meetings
@@ -330,7 +330,13 @@ pub async fn annual_report(
         totals.total += 1;
         totals.standing += u32::from(standing.is_some());
         totals.substantive_vedtak += n;
-        let parsed = SakType::parse_list(&types);
+        // One order per combination, whatever order the types were stored in.
+        let mut parsed = SakType::parse_list(&types);
+        parsed.sort_by_key(|t| match t {
+            SakType::Diskusjon => 0,
+            SakType::Vedtak => 1,
+            SakType::Orientering => 2,
+        });
         let g = groups_by_type
             .entry(SakType::to_stored(&parsed))
             .or_insert_with(|| TypeFigures {

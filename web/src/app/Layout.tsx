@@ -8,6 +8,7 @@ import { loginUrl } from '../auth/urls';
 import { Loading } from '../components/states';
 import { useLang, useMessages } from '../i18n/LanguageProvider';
 import { meetingsUrl } from '../meetings/urls';
+import { councilUrl } from '../people/urls';
 import { searchUrl } from '../search/urls';
 import messages from './messages';
 import { ComingSoonPaths } from './sections';
@@ -26,7 +27,7 @@ const NAV: { key: NavKey; to: string; audience: Audience; end?: boolean }[] = [
   { key: 'navOverview', to: '/', audience: 'public', end: true },
   { key: 'navMeetings', to: meetingsUrl(), audience: 'public' },
   { key: 'navSaker', to: ComingSoonPaths.saker, audience: 'public' },
-  { key: 'navPeople', to: ComingSoonPaths.people, audience: 'user' },
+  { key: 'navPeople', to: councilUrl(), audience: 'public' },
   { key: 'navWorkingGroups', to: ComingSoonPaths.workingGroups, audience: 'user' },
   { key: 'navConsultations', to: ComingSoonPaths.consultations, audience: 'user' },
   { key: 'navAnnualReport', to: ComingSoonPaths.annualReport, audience: 'user' },

@@ -1,15 +1,22 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAccess } from '../auth/RequireAccess';
+import { peopleRoutes } from '../people/routes';
 import { Layout } from './Layout';
 import { ComingSoonPage, NotFoundPage, RouteErrorPage } from './pages';
 import { ComingSoonPaths } from './sections';
 
 // Each screen is its own chunk, loaded when first visited.
-const OverviewView = lazy(() => import('../overview/OverviewView'));
+const OversiktView = lazy(() => import('../frontpage/OversiktView'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
 const MeetingsListView = lazy(() => import('../meetings/views/MeetingsListView'));
 const MeetingView = lazy(() => import('../meetings/views/MeetingView'));
+const NewMeetingView = lazy(() => import('../meetings/views/NewMeetingView'));
+const AgendaBuilderView = lazy(() => import('../meetings/views/AgendaBuilderView'));
+const AttendanceView = lazy(() => import('../meetings/views/AttendanceView'));
+const HabilitetView = lazy(() => import('../habilitet/views/HabilitetView'));
+const MinutesEditorView = lazy(() => import('../minutes/views/MinutesEditorView'));
+const SakView = lazy(() => import('../saker/views/SakView'));
 const SearchView = lazy(() => import('../search/SearchView'));
 const AdminView = lazy(() => import('../admin/views/AdminView'));
 const ApiTokensView = lazy(() => import('../admin/views/ApiTokensView'));
@@ -19,20 +26,54 @@ export const router = createBrowserRouter([
     element: <Layout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <OverviewView /> },
+      { index: true, element: <OversiktView /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'meetings', element: <MeetingsListView /> },
-      { path: 'meetings/:code', element: <MeetingView /> },
-      { path: 'search', element: <SearchView /> },
-      { path: ComingSoonPaths.saker.slice(1), element: <ComingSoonPage section="navSaker" /> },
       {
-        path: ComingSoonPaths.people.slice(1),
+        path: 'meetings/new',
         element: (
-          <RequireAccess audience="user">
-            <ComingSoonPage section="navPeople" />
+          <RequireAccess audience={['SECRETARIAT']}>
+            <NewMeetingView />
           </RequireAccess>
         ),
       },
+      { path: 'meetings/:code', element: <MeetingView /> },
+      {
+        path: 'meetings/:code/agenda',
+        element: (
+          <RequireAccess audience={['SECRETARIAT']}>
+            <AgendaBuilderView />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'meetings/:code/attendance',
+        element: (
+          <RequireAccess audience={['SECRETARIAT']}>
+            <AttendanceView />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'meetings/:code/habilitet',
+        element: (
+          <RequireAccess audience={['SECRETARIAT', 'MEMBER']}>
+            <HabilitetView />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'meetings/:code/minutes',
+        element: (
+          <RequireAccess audience={['SECRETARIAT']}>
+            <MinutesEditorView />
+          </RequireAccess>
+        ),
+      },
+      { path: 'saker/:code', element: <SakView /> },
+      { path: 'search', element: <SearchView /> },
+      { path: ComingSoonPaths.saker.slice(1), element: <ComingSoonPage section="navSaker" /> },
+      ...peopleRoutes,
       {
         path: ComingSoonPaths.workingGroups.slice(1),
         element: (

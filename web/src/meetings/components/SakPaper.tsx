@@ -1,5 +1,7 @@
 import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Prose } from '../../components/Prose';
+import { RouterLink } from '../../components/RouterLink';
+import { sakPageUrl } from '../../saker/urls';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
@@ -46,7 +48,16 @@ export const SakPaperFragment = graphql(`
 `);
 
 /** One sak's saksfremlegg and, once minuted, its discussion and vedtak. */
-export function SakPaper({ sak: masked }: { sak: FragmentType<typeof SakPaperFragment> }) {
+export function SakPaper({
+  sak: masked,
+  standalone = false,
+}: {
+  sak: FragmentType<typeof SakPaperFragment>;
+  /** On the sak's own page: the title is the page's heading and there is no agenda to go back to. */
+  standalone?: boolean;
+}) {
+  const top = standalone ? 1 : 3;
+  const sub = standalone ? 2 : 4;
   const t = useMessages(messages);
   const s = getFragmentData(SakPaperFragment, masked);
   const anchor = sakAnchor(s.code);
@@ -62,7 +73,7 @@ export function SakPaper({ sak: masked }: { sak: FragmentType<typeof SakPaperFra
 
   return (
     <section className="sak-paper" id={anchor} aria-labelledby={`${anchor}-h`} tabIndex={-1}>
-      <Heading level={3} data-size="sm" id={`${anchor}-h`}>
+      <Heading level={top} data-size={standalone ? 'lg' : 'sm'} id={`${anchor}-h`}>
         {t.sakTitle(s.code, s.title)}
       </Heading>
       {types && (
@@ -117,7 +128,7 @@ export function SakPaper({ sak: masked }: { sak: FragmentType<typeof SakPaperFra
       {sections.map(([label, text]) =>
         text ? (
           <div key={label}>
-            <Heading level={4} data-size="2xs">
+            <Heading level={sub} data-size="2xs">
               {label}
             </Heading>
             <Prose text={text} />
@@ -126,7 +137,7 @@ export function SakPaper({ sak: masked }: { sak: FragmentType<typeof SakPaperFra
       )}
       {s.proposedVedtak && (
         <Card variant="tinted" data-color="neutral" className="vedtak-card">
-          <Heading level={4} data-size="2xs">
+          <Heading level={sub} data-size="2xs">
             {t.proposedVedtak}
           </Heading>
           <Prose text={s.proposedVedtak} />
@@ -135,7 +146,7 @@ export function SakPaper({ sak: masked }: { sak: FragmentType<typeof SakPaperFra
       {!hasPaper && <Paragraph className="muted">{t.noPaper}</Paragraph>}
       {s.discussion && (
         <div>
-          <Heading level={4} data-size="2xs">
+          <Heading level={sub} data-size="2xs">
             {t.discussion}
           </Heading>
           <Prose text={s.discussion} />
@@ -143,7 +154,7 @@ export function SakPaper({ sak: masked }: { sak: FragmentType<typeof SakPaperFra
       )}
       {s.vedtak && (
         <Card variant="tinted" data-color="accent" className="vedtak-card" data-testid="vedtak">
-          <Heading level={4} data-size="2xs">
+          <Heading level={sub} data-size="2xs">
             {t.vedtak}
           </Heading>
           <Prose text={s.vedtak} />
@@ -151,15 +162,18 @@ export function SakPaper({ sak: masked }: { sak: FragmentType<typeof SakPaperFra
       )}
       {s.habilitet.length > 0 && (
         <div>
-          <Heading level={4} data-size="2xs">
+          <Heading level={sub} data-size="2xs">
             {t.habilitet}
           </Heading>
           <HabilitetRecords records={s.habilitet} sakCode={s.code} />
         </div>
       )}
-      <Paragraph data-size="sm">
-        <Link href="#agenda">{t.toAgenda}</Link>
-      </Paragraph>
+      {!standalone && (
+        <Paragraph data-size="sm" className="sak-paper__links">
+          <RouterLink to={sakPageUrl(s.code)}>{t.openSak(s.code)}</RouterLink>
+          <Link href="#agenda">{t.toAgenda}</Link>
+        </Paragraph>
+      )}
     </section>
   );
 }

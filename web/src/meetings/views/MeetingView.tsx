@@ -1,3 +1,4 @@
+import '../work.css';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
 import { useLocation, useParams } from 'react-router';
@@ -15,9 +16,14 @@ import { Agenda } from '../components/Agenda';
 import { AttendanceLists } from '../components/AttendanceLists';
 import { HabilitetSummary } from '../components/Habilitet';
 import { SakPaper } from '../components/SakPaper';
+import { MeetingTools } from '../components/MeetingTools';
+import { Papers } from '../components/Papers';
 import { MeetingStatusTag, MinutesStatusTag } from '../components/StatusTags';
+import { Workflow } from '../components/Workflow';
 import messages from '../messages';
-import { meetingCodeFromParam, meetingsUrl } from '../urls';
+import { meetingCodeFromParam, meetingsUrl, meetingUrl } from '../urls';
+import minutesMessages from '../../minutes/messages';
+import { CommentForm, CommentList } from '../../minutes/components/Comments';
 
 const MeetingPageQuery = graphql(`
   query MeetingPage($code: String!) {
@@ -37,9 +43,21 @@ const MeetingPageQuery = graphql(`
       minutesSentOn
       commentDeadline
       minutesApprovedAt
+      minutesReopenReason
+      minutesApprovedIn {
+        id
+        code
+      }
+      ...Workflow_Meeting
+      comments {
+        id
+        ...Comments_Comment
+      }
       saker {
         id
         code
+        title
+        standingKind
         ...Agenda_Sak
         ...SakPaper_Sak
         ...HabilitetSummary_Sak
@@ -70,6 +88,7 @@ function NotFound({ code }: { code: string }) {
 
 export default function MeetingView() {
   const t = useMessages(messages);
+  const m = useMessages(minutesMessages);
   const { lang } = useLang();
   const params = useParams();
   const location = useLocation();
@@ -99,18 +118,25 @@ export default function MeetingView() {
   }
   if (!meeting) return <NotFound code={code} />;
 
-  const minutesVisible = canReadMinutes(roleOf(state), meeting.minutesStatus);
+  const role = roleOf(state);
+  const secretariat = role === 'SECRETARIAT';
+  const minutesVisible = canReadMinutes(role, meeting.minutesStatus);
+  const forComments = meeting.minutesStatus === 'SENT_FOR_COMMENTS';
+  const commentable = meeting.saker.filter((s) => s.standingKind !== 'HABILITET');
   const sakCodes = new Map(meeting.saker.map((s) => [s.id, s.code]));
   const place = [meeting.location, meeting.room].filter(Boolean).join(', ');
 
   return (
     <article className="meeting" data-testid="meeting">
-      <Paragraph data-size="sm">
-        <RouterLink to={meetingsUrl(meeting.year)}>{t.backToMeetings}</RouterLink>
-      </Paragraph>
+      <MeetingTools code={meeting.code} year={meeting.year} tools={secretariat} />
       <Heading level={1} data-size="lg">
         {t.meetingCode(meeting.code)}
       </Heading>
+      {forComments && role === 'MEMBER' && (
+        <Paragraph data-testid="comments-invite">
+          <Link href="#comments">{t.commentsInvite}</Link>
+        </Paragraph>
+      )}
       <dl className="facts facts--meeting">
         <dt>{t.when}</dt>
         <dd>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</dd>
@@ -151,10 +177,29 @@ export default function MeetingView() {
         {meeting.minutesApprovedAt && (
           <>
             <dt>{t.minutesApproved}</dt>
-            <dd>{formatDateTime(meeting.minutesApprovedAt, lang)}</dd>
+            <dd>
+              {formatDateTime(meeting.minutesApprovedAt, lang)}
+              {meeting.minutesApprovedIn && (
+                <>
+                  {' – '}
+                  <RouterLink to={meetingUrl(meeting.minutesApprovedIn.code)}>
+                    {t.approvedIn(meeting.minutesApprovedIn.code)}
+                  </RouterLink>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        {secretariat && meeting.minutesReopenReason && (
+          <>
+            <dt>{t.reopenedBecause}</dt>
+            <dd>{meeting.minutesReopenReason}</dd>
           </>
         )}
       </dl>
+
+      {secretariat && <Workflow meeting={meeting} />}
+      {meeting.status !== 'CANCELLED' && <Papers code={meeting.code} minutesVisible={minutesVisible} />}
 
       <nav aria-label={t.sectionsNav} className="page-sections">
         <ul>
@@ -208,6 +253,25 @@ export default function MeetingView() {
         </Heading>
         <HabilitetSummary saker={meeting.saker} minutesVisible={minutesVisible} />
       </section>
+
+      {(forComments || (secretariat && meeting.comments.length > 0)) && (role === 'MEMBER' || secretariat) && (
+        <section aria-labelledby="comments-h" id="comments" tabIndex={-1}>
+          <Heading level={2} data-size="md" id="comments-h">
+            {m.commentsHeading}
+          </Heading>
+          {role === 'MEMBER' && forComments && (
+            <CommentForm
+              meetingId={meeting.id}
+              deadline={meeting.commentDeadline}
+              saker={commentable.map((s) => ({ id: s.id, code: s.code, title: s.title }))}
+            />
+          )}
+          <Heading level={3} data-size="xs">
+            {secretariat ? m.allComments : m.yourComments}
+          </Heading>
+          <CommentList comments={meeting.comments} sakCodes={sakCodes} canHandle={secretariat} />
+        </section>
+      )}
     </article>
   );
 }

@@ -14,6 +14,8 @@ import { todayInNorway } from '../../i18n/format';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { MeetingRows, MeetingsTable } from '../components/MeetingsTable';
 import messages from '../messages';
+import { newMeetingUrl } from '../urls';
+import { RouterLink } from '../../components/RouterLink';
 
 const PAGE_SIZE = 50;
 /** The council's first period began in 2015; earlier years hold no meetings. */
@@ -135,6 +137,13 @@ export default function MeetingsListView() {
         {t.meetingsTitle}
       </Heading>
       <Paragraph>{roleOf(state) === 'SECRETARIAT' ? t.meetingsIntro : `${t.meetingsIntro} ${t.publicIntro}`}</Paragraph>
+      {roleOf(state) === 'SECRETARIAT' && (
+        <div>
+          <Button asChild>
+            <RouterLink to={newMeetingUrl()}>{t.newMeeting}</RouterLink>
+          </Button>
+        </div>
+      )}
       <Field className="year-filter">
         <Label>{t.year}</Label>
         <Select

@@ -1,0 +1,106 @@
+//! Full-text search over the papers the viewer may read.
+use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
+use entity::{meeting, sak};
+
+use super::{ContextExt, load_err, saker::Sak};
+use crate::{
+    auth::policy,
+    error::AppResult,
+    loaders::ById,
+    service::search::{self as svc, HitKind},
+};
+
+/// What a search hit is.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchHitKind {
+    /// A sak: its title, saksfremlegg, and (where the minutes are readable) discussion and vedtak.
+    Sak,
+}
+
+impl From<HitKind> for SearchHitKind {
+    fn from(k: HitKind) -> Self {
+        match k {
+            HitKind::Sak => Self::Sak,
+        }
+    }
+}
+
+/// One search result, best first.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct SearchHit {
+    /// What was found.
+    pub kind: SearchHitKind,
+    /// Relevance: higher is better; comparable only within one search.
+    pub rank: f64,
+    /// The title as HTML: escaped text with `<mark>` around the matching words.
+    pub title: String,
+    /// An excerpt as HTML, e.g. "…tilgang til <mark>helsedata</mark> for forskning…".
+    pub snippet: String,
+    #[graphql(skip)]
+    pub id: i32,
+}
+
+impl From<svc::Hit> for SearchHit {
+    fn from(h: svc::Hit) -> Self {
+        Self {
+            kind: h.kind.into(),
+            rank: h.rank,
+            title: h.title,
+            snippet: h.snippet,
+            id: h.id,
+        }
+    }
+}
+
+#[ComplexObject]
+impl SearchHit {
+    /// The sak, when the hit is one.
+    async fn sak(&self, ctx: &Context<'_>) -> AppResult<Option<Sak>> {
+        if self.kind != SearchHitKind::Sak {
+            return Ok(None);
+        }
+        let Some(s) = ctx
+            .loader::<ById<sak::Entity>>()
+            .load_one(self.id)
+            .await
+            .map_err(load_err)?
+        else {
+            return Ok(None);
+        };
+        let Some(m) = ctx
+            .loader::<ById<meeting::Entity>>()
+            .load_one(s.meeting_id)
+            .await
+            .map_err(load_err)?
+        else {
+            return Ok(None);
+        };
+        let viewer = ctx.viewer();
+        if !policy::can_read_meeting(viewer, &m) {
+            return Ok(None);
+        }
+        Ok(Some(Sak::new(s, &m, policy::can_read_minutes(viewer, &m))))
+    }
+}
+
+#[derive(Default)]
+pub struct SearchQuery;
+
+#[Object]
+impl SearchQuery {
+    /// Searches sak titles, saksfremlegg, and the discussion and vedtak of minutes you may
+    /// read; ranked, with highlighted snippets. Web-search syntax: words (all must match),
+    /// "a phrase", -excluded, OR. `text` at most 200 characters; `first` 1–50 (default 20).
+    #[graphql(complexity = "first.unwrap_or(20).clamp(0, 50) as usize * child_complexity")]
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        text: String,
+        first: Option<i32>,
+    ) -> AppResult<Vec<SearchHit>> {
+        let query = svc::SearchQuery::parse(&text, first)?;
+        let hits = svc::search(&ctx.db().read, ctx.viewer(), &query).await?;
+        Ok(hits.into_iter().map(SearchHit::from).collect())
+    }
+}

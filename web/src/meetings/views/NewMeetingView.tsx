@@ -1,0 +1,305 @@
+// A new meeting from the standing skeleton: the API gives it the next number of its year
+// and the standing saker with the year's next sak numbers.
+import '../work.css';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ErrorSummary,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { fieldProblems, useDescribeError } from '../../api/errors';
+import { RouterLink } from '../../components/RouterLink';
+import { usePageTitle } from '../../components/usePageTitle';
+import { graphql } from '../../gql';
+import type { MeetingFormat, StandingKind } from '../../gql/graphql';
+import { todayInNorway } from '../../i18n/format';
+import { useMessages } from '../../i18n/LanguageProvider';
+import { hhmm, toApiTime } from '../dates';
+import messages from '../messages';
+import { meetingsUrl, meetingToolUrl } from '../urls';
+
+const CouncilDefaultsQuery = graphql(`
+  query CouncilDefaults {
+    council {
+      settings {
+        defaultLocation
+        defaultRoom
+        defaultStartsAt
+        defaultEndsAt
+      }
+    }
+  }
+`);
+
+const CreateMeetingMutation = graphql(`
+  mutation CreateMeeting($input: CreateMeetingInput!) {
+    createMeeting(input: $input) {
+      meeting {
+        id
+        code
+      }
+      warnings {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const FORMATS: MeetingFormat[] = ['PHYSICAL', 'HYBRID', 'DIGITAL'];
+const OPTIONAL: StandingKind[] = ['OUTSTANDING_ITEMS', 'ONGOING_STATUS', 'POLICY_OVERVIEW'];
+type FieldName = 'date' | 'number' | 'startsAt' | 'endsAt' | 'location' | 'room' | 'firstSakNumber';
+const FIELDS: FieldName[] = ['date', 'number', 'startsAt', 'endsAt', 'location', 'room', 'firstSakNumber'];
+
+interface Draft {
+  date: string;
+  number: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  room: string;
+  format: MeetingFormat;
+  note: string;
+  skeleton: boolean;
+  optional: StandingKind[];
+  firstSakNumber: string;
+}
+
+function NewMeetingForm({ defaults }: { defaults: Partial<Draft> }) {
+  const t = useMessages(messages);
+  const describe = useDescribeError();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Draft>({
+    date: '',
+    number: '',
+    startsAt: '10:00',
+    endsAt: '15:00',
+    location: '',
+    room: '',
+    format: 'PHYSICAL',
+    note: '',
+    skeleton: true,
+    optional: ['OUTSTANDING_ITEMS', 'POLICY_OVERVIEW'],
+    firstSakNumber: '',
+    ...defaults,
+  });
+  const [local, setLocal] = useState<Partial<Record<FieldName, string>>>({});
+  const [attempt, setAttempt] = useState(0);
+  const [result, create] = useMutation(CreateMeetingMutation);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const server: Partial<Record<FieldName, string>> = {};
+  const problems = fieldProblems(result.error);
+  for (const [field, p] of problems) {
+    if ((FIELDS as string[]).includes(field)) {
+      const name = field as FieldName;
+      server[name] = name === 'number' || name === 'firstSakNumber' ? t.numberTaken : name === 'date' ? t.dateInvalid : p.message;
+    }
+  }
+  const errors = { ...server, ...local };
+  const other = result.error && [...problems.keys()].every((f) => !(FIELDS as string[]).includes(f)) ? result.error : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: Partial<Record<FieldName, string>> = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) next.date = t.dateMissing;
+    if (draft.number && !(Number(draft.number) > 0)) next.number = t.positiveNumber;
+    if (draft.firstSakNumber && !(Number(draft.firstSakNumber) > 0)) next.firstSakNumber = t.positiveNumber;
+    if (draft.startsAt && draft.endsAt && draft.endsAt <= draft.startsAt) next.endsAt = t.endBeforeStart;
+    setLocal(next);
+    setAttempt((n) => n + 1);
+    if (Object.keys(next).length > 0) return;
+    const response = await create({
+      input: {
+        date: draft.date,
+        number: draft.number ? Number(draft.number) : null,
+        startsAt: toApiTime(draft.startsAt),
+        endsAt: toApiTime(draft.endsAt),
+        location: draft.location.trim() || null,
+        room: draft.room.trim() || null,
+        format: draft.format,
+        note: draft.note.trim() || null,
+        skeleton: draft.skeleton,
+        optionalItems: draft.skeleton ? draft.optional : [],
+        firstSakNumber: draft.firstSakNumber ? Number(draft.firstSakNumber) : null,
+      },
+    });
+    if (response.data) {
+      const { meeting, warnings } = response.data.createMeeting;
+      navigate(meetingToolUrl(meeting.code, 'agenda'), { state: { created: true, warnings: warnings.map((w) => w.code) } });
+    }
+  }
+
+  const errorList = FIELDS.filter((f) => errors[f]);
+
+  return (
+    <form className="stack narrow" onSubmit={submit} noValidate data-testid="new-meeting-form">
+      {errorList.length > 0 && (
+        <ErrorSummary key={attempt}>
+          <ErrorSummary.Heading>{t.fixThese}</ErrorSummary.Heading>
+          <ErrorSummary.List>
+            {errorList.map((f) => (
+              <ErrorSummary.Item key={f}>
+                <ErrorSummary.Link href={`#meeting-${f}`}>{errors[f]}</ErrorSummary.Link>
+              </ErrorSummary.Item>
+            ))}
+          </ErrorSummary.List>
+        </ErrorSummary>
+      )}
+      {other && (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{describe(other)}</Paragraph>
+        </Alert>
+      )}
+      <Textfield
+        id="meeting-date"
+        type="date"
+        label={t.meetingDate}
+        value={draft.date}
+        onChange={(e) => set('date', e.target.value)}
+        error={errors.date}
+        required
+      />
+      <div className="form-row">
+        <Textfield
+          id="meeting-startsAt"
+          type="time"
+          label={t.startsAt}
+          value={draft.startsAt}
+          onChange={(e) => set('startsAt', e.target.value)}
+          error={errors.startsAt}
+        />
+        <Textfield
+          id="meeting-endsAt"
+          type="time"
+          label={t.endsAt}
+          value={draft.endsAt}
+          onChange={(e) => set('endsAt', e.target.value)}
+          error={errors.endsAt}
+        />
+      </div>
+      <Textfield
+        id="meeting-location"
+        label={t.location}
+        description={t.locationHint}
+        value={draft.location}
+        onChange={(e) => set('location', e.target.value)}
+        error={errors.location}
+      />
+      <Textfield
+        id="meeting-room"
+        label={t.room}
+        value={draft.room}
+        onChange={(e) => set('room', e.target.value)}
+        error={errors.room}
+      />
+      <Fieldset>
+        <Fieldset.Legend>{t.format}</Fieldset.Legend>
+        {FORMATS.map((f) => (
+          <Radio
+            key={f}
+            name="format"
+            label={t[`format${f}`]}
+            value={f}
+            checked={draft.format === f}
+            onChange={() => set('format', f)}
+          />
+        ))}
+      </Fieldset>
+      <Fieldset>
+        <Fieldset.Legend>{t.agendaStart}</Fieldset.Legend>
+        <Checkbox
+          label={t.useSkeleton}
+          description={t.useSkeletonHint}
+          checked={draft.skeleton}
+          onChange={(e) => set('skeleton', e.target.checked)}
+        />
+        {draft.skeleton &&
+          OPTIONAL.map((kind) => (
+            <Checkbox
+              key={kind}
+              label={t.includeItem(t[`standing${kind}`])}
+              checked={draft.optional.includes(kind)}
+              onChange={(e) =>
+                set('optional', e.target.checked ? [...draft.optional, kind] : draft.optional.filter((k) => k !== kind))
+              }
+            />
+          ))}
+      </Fieldset>
+      <details className="more-options">
+        <summary>{t.moreOptions}</summary>
+        <div className="stack">
+          <Textfield
+            id="meeting-number"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t.meetingNumber}
+            description={t.meetingNumberHint}
+            value={draft.number}
+            onChange={(e) => set('number', e.target.value)}
+            error={errors.number}
+          />
+          <Textfield
+            id="meeting-firstSakNumber"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t.firstSakNumber}
+            description={t.firstSakNumberHint}
+            value={draft.firstSakNumber}
+            onChange={(e) => set('firstSakNumber', e.target.value)}
+            error={errors.firstSakNumber}
+          />
+          <Textfield multiline rows={3} label={t.note} value={draft.note} onChange={(e) => set('note', e.target.value)} />
+        </div>
+      </details>
+      <div className="button-row">
+        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
+          {t.createMeeting}
+        </Button>
+        <Button asChild variant="secondary">
+          <RouterLink to={meetingsUrl()}>{t.cancel}</RouterLink>
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export default function NewMeetingView() {
+  const t = useMessages(messages);
+  usePageTitle(t.newMeetingTitle);
+  const [{ data, fetching }] = useQuery({ query: CouncilDefaultsQuery });
+  const settings = data?.council.settings;
+  const year = Number(todayInNorway().slice(0, 4));
+  return (
+    <>
+      <Paragraph data-size="sm">
+        <RouterLink to={meetingsUrl(year)}>{t.backToMeetings}</RouterLink>
+      </Paragraph>
+      <Heading level={1} data-size="lg">
+        {t.newMeetingTitle}
+      </Heading>
+      <Paragraph>{t.newMeetingIntro}</Paragraph>
+      {fetching && !data ? null : (
+        <NewMeetingForm
+          key={settings ? 'settings' : 'none'}
+          defaults={{
+            location: settings?.defaultLocation ?? '',
+            room: settings?.defaultRoom ?? '',
+            startsAt: settings?.defaultStartsAt ? hhmm(settings.defaultStartsAt) : '10:00',
+            endsAt: settings?.defaultEndsAt ? hhmm(settings.defaultEndsAt) : '15:00',
+          }}
+        />
+      )}
+    </>
+  );
+}

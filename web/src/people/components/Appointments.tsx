@@ -1,0 +1,507 @@
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { EditConflict } from '../../components/EditConflict';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { orNull, useServerErrors } from '../../components/formErrors';
+import formMessages from '../../components/formMessages';
+import { EmptyState } from '../../components/states';
+import { useConflict } from '../../components/useConflict';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import type { AppointmentRole, Appointments_AppointmentFragment } from '../../gql/graphql';
+import { formatNumericDate, todayInNorway } from '../../i18n/format';
+import { useLang, useMessages } from '../../i18n/LanguageProvider';
+import messages from '../messages';
+import { OrganisationField, useOrganisationOptions, useResolveOrganisation } from './OrganisationField';
+import { APPOINTMENT_ROLES, SECTOR_ROLES } from './roles';
+
+export const AppointmentFragment = graphql(`
+  fragment Appointments_Appointment on Appointment {
+    id
+    role
+    title
+    startsOn
+    endsOn
+    note
+    version
+    sector {
+      id
+      name
+    }
+    organisation {
+      id
+      name
+    }
+    councilPeriod {
+      id
+      name
+    }
+  }
+`);
+
+const AppointmentOptionsQuery = graphql(`
+  query AppointmentOptions {
+    sectors {
+      id
+      name
+    }
+    councilPeriods {
+      id
+      name
+      startsOn
+      endsOn
+    }
+  }
+`);
+
+const CreateAppointmentMutation = graphql(`
+  mutation CreateAppointment($input: AppointmentInput!) {
+    createAppointment(input: $input) {
+      id
+      ...Appointments_Appointment
+    }
+  }
+`);
+
+const UpdateAppointmentMutation = graphql(`
+  mutation UpdateAppointment($id: ID!, $version: Int!, $input: AppointmentInput!) {
+    updateAppointment(id: $id, version: $version, input: $input) {
+      id
+      ...Appointments_Appointment
+    }
+  }
+`);
+
+const EndAppointmentMutation = graphql(`
+  mutation EndAppointment($id: ID!, $version: Int!, $endsOn: NaiveDate!) {
+    endAppointment(id: $id, version: $version, endsOn: $endsOn) {
+      id
+      ...Appointments_Appointment
+    }
+  }
+`);
+
+type Appointment = Appointments_AppointmentFragment;
+
+interface Values {
+  role: AppointmentRole;
+  sectorId: string;
+  organisation: string;
+  /** null: the period running today (for a new appointment, until the user chooses). */
+  councilPeriodId: string | null;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  note: string;
+}
+
+const valuesOf = (a: Appointment | null): Values => ({
+  role: a?.role ?? 'MEMBER',
+  sectorId: a?.sector?.id ?? '',
+  organisation: a?.organisation?.name ?? '',
+  councilPeriodId: a ? (a.councilPeriod?.id ?? '') : null,
+  title: a?.title ?? '',
+  startsOn: a?.startsOn ?? '',
+  endsOn: a?.endsOn ?? '',
+  note: a?.note ?? '',
+});
+
+function AppointmentForm({
+  personId,
+  appointment,
+  onDone,
+  onCancel,
+  fetchLatest,
+}: {
+  personId: string;
+  /** The appointment to edit; null for a new one. */
+  appointment: Appointment | null;
+  onDone: () => void;
+  onCancel: () => void;
+  fetchLatest: () => Promise<unknown>;
+}) {
+  const t = useMessages(messages);
+  const f = useMessages(formMessages);
+  const [{ data: options }] = useQuery({ query: AppointmentOptionsQuery });
+  const organisations = useOrganisationOptions();
+  const resolve = useResolveOrganisation();
+  const today = todayInNorway();
+  const currentPeriod =
+    options?.councilPeriods.find((p) => p.startsOn <= today && (!p.endsOn || p.endsOn >= today))?.id ?? '';
+  const [values, setValues] = useState<Values>(() => valuesOf(appointment));
+  const periodId = values.councilPeriodId ?? currentPeriod;
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [attempt, setAttempt] = useState(0);
+  const [created, create] = useMutation(CreateAppointmentMutation);
+  const [updated, update] = useMutation(UpdateAppointmentMutation);
+  const [orgError, setOrgError] = useState<typeof created.error>(undefined);
+  const conflict = useConflict(fetchLatest);
+  const result = appointment ? updated : created;
+  const server = useServerErrors(result.error ?? orgError, { sectorId: t.sectorNeeded, sector: t.sectorNeeded });
+  const errors: Record<string, string> = { ...server.fields, ...local };
+  if (errors.sector) {
+    errors.sectorId ??= errors.sector;
+    delete errors.sector;
+  }
+  const prefix = appointment ? `appointment-${appointment.id}` : 'appointment-new';
+  const ids = {
+    role: `${prefix}-role`,
+    sectorId: `${prefix}-sector`,
+    organisation: `${prefix}-organisation`,
+    organisationId: `${prefix}-organisation`,
+    councilPeriodId: `${prefix}-period`,
+    title: `${prefix}-title`,
+    startsOn: `${prefix}-starts`,
+    endsOn: `${prefix}-ends`,
+    note: `${prefix}-note`,
+  };
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const set = (field: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const needsSector = SECTOR_ROLES.includes(values.role) && values.role !== 'DEPUTY';
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    const next: Record<string, string> = {};
+    if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) next.endsOn = f.dateOrder;
+    setLocal(next);
+    setAttempt((n) => n + 1);
+    if (Object.keys(next).length > 0) return;
+    let organisationId: string | null = null;
+    if (values.organisation.trim()) {
+      const org = await resolve(values.organisation, organisations);
+      setOrgError(org.error);
+      if (!org.id) return;
+      organisationId = org.id;
+    }
+    const input = {
+      personId,
+      role: values.role,
+      sectorId: SECTOR_ROLES.includes(values.role) ? values.sectorId || null : null,
+      organisationId,
+      councilPeriodId: periodId || null,
+      title: orNull(values.title),
+      startsOn: values.startsOn || null,
+      endsOn: values.endsOn || null,
+      note: orNull(values.note),
+    };
+    const response = appointment
+      ? await update({ id: appointment.id, version: appointment.version, input })
+      : await create({ input });
+    if (!response.error) {
+      conflict.end();
+      onDone();
+    } else if (server.conflict || response.error.graphQLErrors.some((g) => g.extensions.code === 'CONFLICT')) {
+      void conflict.begin();
+    }
+  }
+
+  const latest = appointment ? valuesOf(appointment) : null;
+  const roleName = (r: AppointmentRole) => t[`role${r}`];
+  const sectorName = (id: string) => options?.sectors.find((s) => s.id === id)?.name ?? '';
+  const periodName = (id: string) => options?.councilPeriods.find((p) => p.id === id)?.name ?? '';
+
+  return (
+    <form className="stack form" onSubmit={submit} noValidate aria-labelledby={`${prefix}-h`} data-testid="appointment-form">
+      <Heading level={3} data-size="xs" id={`${prefix}-h`} ref={headingRef} tabIndex={-1}>
+        {appointment ? t.editAppointmentHeading : t.newAppointmentHeading}
+      </Heading>
+      {conflict.active && latest && (
+        <EditConflict
+          theirsLoaded={conflict.theirsLoaded}
+          saving={result.fetching}
+          fields={[
+            { label: t.role, mine: roleName(values.role), theirs: roleName(latest.role) },
+            { label: t.sector, mine: sectorName(values.sectorId), theirs: sectorName(latest.sectorId) },
+            { label: t.organisation, mine: values.organisation, theirs: latest.organisation },
+            { label: t.councilPeriod, mine: periodName(periodId), theirs: periodName(latest.councilPeriodId ?? '') },
+            { label: t.appointmentTitle, mine: values.title, theirs: latest.title },
+            { label: t.startsOn, mine: values.startsOn, theirs: latest.startsOn },
+            { label: t.endsOnLabel, mine: values.endsOn, theirs: latest.endsOn },
+            { label: t.note, mine: values.note, theirs: latest.note },
+          ]}
+          onKeepMine={() => submit()}
+          onTakeTheirs={() => {
+            setValues(latest);
+            conflict.end();
+          }}
+        />
+      )}
+      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
+      {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
+      <Field>
+        <Label>{t.role}</Label>
+        <Select id={ids.role} value={values.role} onChange={set('role')} width="auto">
+          {APPOINTMENT_ROLES.map((r) => (
+            <Select.Option key={r} value={r}>
+              {roleName(r)}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      {SECTOR_ROLES.includes(values.role) && (
+        <Field>
+          <Label>{t.sector}</Label>
+          <Field.Description>{t.sectorDescription}</Field.Description>
+          <Select id={ids.sectorId} value={values.sectorId} onChange={set('sectorId')} aria-invalid={Boolean(errors.sectorId)} width="auto">
+            <Select.Option value="">{t.noSector}</Select.Option>
+            {options?.sectors.map((s) => (
+              <Select.Option key={s.id} value={s.id}>
+                {s.name}
+              </Select.Option>
+            ))}
+          </Select>
+          {errors.sectorId && <ValidationMessage>{errors.sectorId}</ValidationMessage>}
+          {needsSector && !values.sectorId && !errors.sectorId && <Paragraph data-size="sm" className="muted">{t.withoutSectorText}</Paragraph>}
+        </Field>
+      )}
+      <OrganisationField
+        id={ids.organisation}
+        label={`${t.organisation} ${f.optional}`}
+        description={t.organisationDescription}
+        value={values.organisation}
+        onChange={(v) => setValues((s) => ({ ...s, organisation: v }))}
+        error={errors.organisation ?? errors.organisationId}
+        options={organisations}
+      />
+      <Field>
+        <Label>{t.councilPeriod}</Label>
+        <Select id={ids.councilPeriodId} value={periodId} onChange={set('councilPeriodId')} width="auto">
+          <Select.Option value="">{t.noCouncilPeriod}</Select.Option>
+          {options?.councilPeriods.map((p) => (
+            <Select.Option key={p.id} value={p.id}>
+              {p.name}
+            </Select.Option>
+          ))}
+        </Select>
+        {errors.councilPeriodId && <ValidationMessage>{errors.councilPeriodId}</ValidationMessage>}
+      </Field>
+      <Textfield id={ids.title} label={`${t.appointmentTitle} ${f.optional}`} value={values.title} onChange={set('title')} error={errors.title} autoComplete="off" />
+      <div className="field-row">
+        <Textfield
+          id={ids.startsOn}
+          label={t.startsOn}
+          description={t.startsOnDescription}
+          type="date"
+          value={values.startsOn}
+          onChange={set('startsOn')}
+          error={errors.startsOn}
+        />
+        <Textfield
+          id={ids.endsOn}
+          label={t.endsOnLabel}
+          description={t.endsOnDescription}
+          type="date"
+          value={values.endsOn}
+          onChange={set('endsOn')}
+          error={errors.endsOn}
+        />
+      </div>
+      <Textfield id={ids.note} label={`${t.note} ${f.optional}`} multiline rows={2} value={values.note} onChange={set('note')} error={errors.note} />
+      <div className="button-row">
+        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
+          {result.fetching ? f.saving : f.save}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {f.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EndAppointmentForm({ appointment, onDone, onCancel }: { appointment: Appointment; onDone: () => void; onCancel: () => void }) {
+  const t = useMessages(messages);
+  const f = useMessages(formMessages);
+  const [endsOn, setEndsOn] = useState(todayInNorway());
+  const [local, setLocal] = useState<string | null>(null);
+  const [result, end] = useMutation(EndAppointmentMutation);
+  const server = useServerErrors(result.error, { endsOn: f.invalidDate });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!endsOn) return setLocal(t.dateMissing);
+    if (appointment.startsOn && endsOn < appointment.startsOn) return setLocal(f.dateOrder);
+    setLocal(null);
+    const response = await end({ id: appointment.id, version: appointment.version, endsOn });
+    if (!response.error) onDone();
+  }
+  return (
+    <form className="stack form" onSubmit={submit} noValidate aria-labelledby="end-appointment-h">
+      <Heading level={3} data-size="xs" id="end-appointment-h" ref={headingRef} tabIndex={-1}>
+        {t.endAppointmentHeading}: {t[`role${appointment.role}`]}
+      </Heading>
+      <Paragraph data-size="sm">{t.endAppointmentText}</Paragraph>
+      {(server.other || server.conflict) && (
+        <Paragraph className="form-error" role="alert">
+          {server.other ?? ''}
+          {server.conflict && <>{' '}{f.conflictHeading}.</>}
+        </Paragraph>
+      )}
+      <Textfield label={t.endDate} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={local ?? server.fields.endsOn} />
+      <div className="button-row">
+        <Button type="submit" data-color="danger" loading={result.fetching} disabled={result.fetching}>
+          {t.endConfirm}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {f.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A person's appointments over time; the secretariat adds, edits and ends them. */
+export function Appointments({
+  personId,
+  appointments: masked,
+  canEdit,
+  fetchLatest,
+}: {
+  personId: string;
+  appointments: FragmentType<typeof AppointmentFragment>[];
+  canEdit: boolean;
+  fetchLatest: () => Promise<unknown>;
+}) {
+  const t = useMessages(messages);
+  const { lang } = useLang();
+  const appointments = masked.map((m) => getFragmentData(AppointmentFragment, m));
+  const [editing, setEditing] = useState<{ mode: 'new' | 'edit' | 'end'; id?: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const target = editing?.id ? (appointments.find((a) => a.id === editing.id) ?? null) : null;
+  const date = (d: string | null | undefined) => (d ? formatNumericDate(d, lang) : '');
+
+  return (
+    <section aria-labelledby="appointments-h" className="stack">
+      <div className="section-head">
+        <Heading level={2} data-size="sm" id="appointments-h">
+          {t.appointmentsHeading}
+        </Heading>
+        {canEdit && (
+          <Button
+            variant="secondary"
+            data-size="sm"
+            aria-expanded={editing?.mode === 'new'}
+            onClick={() => {
+              setNotice(null);
+              setEditing(editing?.mode === 'new' ? null : { mode: 'new' });
+            }}
+          >
+            {t.newAppointment}
+          </Button>
+        )}
+      </div>
+      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      {appointments.length === 0 ? (
+        <EmptyState>{t.appointmentsEmpty}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <Table zebra data-size="sm" data-testid="appointments">
+            <caption className="ds-sr-only">{t.appointmentsHeading}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colSector}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colOrganisation}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colCouncilPeriod}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colFrom}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colTo}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colNote}</Table.HeaderCell>
+                {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {appointments.map((a) => {
+                const role = t[`role${a.role}`];
+                return (
+                  <Table.Row key={a.id}>
+                    <Table.Cell>
+                      {role}
+                      {a.title && <span className="muted">, {a.title}</span>}
+                    </Table.Cell>
+                    <Table.Cell>{a.sector?.name}</Table.Cell>
+                    <Table.Cell>{a.organisation?.name}</Table.Cell>
+                    <Table.Cell>{a.councilPeriod?.name}</Table.Cell>
+                    <Table.Cell className="nowrap">{date(a.startsOn)}</Table.Cell>
+                    <Table.Cell className="nowrap">{a.endsOn ? date(a.endsOn) : t.ongoing}</Table.Cell>
+                    <Table.Cell>{a.note}</Table.Cell>
+                    {canEdit && (
+                      <Table.Cell>
+                        <div className="cell-actions">
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            aria-label={t.editAppointmentLabel(role, date(a.startsOn))}
+                            onClick={() => {
+                              setNotice(null);
+                              setEditing({ mode: 'edit', id: a.id });
+                            }}
+                          >
+                            {t.editAppointment}
+                          </Button>
+                          {!a.endsOn && (
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              data-color="danger"
+                              aria-label={t.endAppointmentLabel(role)}
+                              onClick={() => {
+                                setNotice(null);
+                                setEditing({ mode: 'end', id: a.id });
+                              }}
+                            >
+                              {t.endAppointment}
+                            </Button>
+                          )}
+                        </div>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {canEdit && editing?.mode === 'new' && (
+        <AppointmentForm
+          key="new"
+          personId={personId}
+          appointment={null}
+          fetchLatest={fetchLatest}
+          onCancel={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            setNotice(t.appointmentSaved);
+          }}
+        />
+      )}
+      {canEdit && editing?.mode === 'edit' && target && (
+        <AppointmentForm
+          key={target.id}
+          personId={personId}
+          appointment={target}
+          fetchLatest={fetchLatest}
+          onCancel={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            setNotice(t.appointmentSaved);
+          }}
+        />
+      )}
+      {canEdit && editing?.mode === 'end' && target && (
+        <EndAppointmentForm
+          key={`end-${target.id}`}
+          appointment={target}
+          onCancel={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            setNotice(t.appointmentEnded);
+          }}
+        />
+      )}
+    </section>
+  );
+}

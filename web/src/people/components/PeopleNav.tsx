@@ -1,0 +1,31 @@
+import { NavLink } from 'react-router';
+import { allows } from '../../auth/access';
+import { useSessionState } from '../../auth/SessionProvider';
+import { useMessages } from '../../i18n/LanguageProvider';
+import messages from '../messages';
+import { councilUrl, organisationsUrl, peopleListUrl } from '../urls';
+
+/** The section's own menu: the council, the register, the organisations. */
+export function PeopleNav() {
+  const t = useMessages(messages);
+  const state = useSessionState();
+  const items = [
+    { to: councilUrl(), label: t.navCouncil, show: true },
+    { to: peopleListUrl(), label: t.navPeople, show: allows('user', state) },
+    { to: organisationsUrl(), label: t.navOrganisations, show: allows(['SECRETARIAT'], state) },
+  ].filter((i) => i.show);
+  if (items.length < 2) return null;
+  return (
+    <nav aria-label={t.sectionNav} className="sub-nav">
+      <ul>
+        {items.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} end>
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,194 @@
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router';
+import { useClient, useMutation, useQuery } from 'urql';
+import { errorCodes } from '../../api/errors';
+import { allows } from '../../auth/access';
+import { useSessionState } from '../../auth/SessionProvider';
+import { RouterLink } from '../../components/RouterLink';
+import { ErrorState, Loading } from '../../components/states';
+import { useConflict } from '../../components/useConflict';
+import { usePageTitle } from '../../components/usePageTitle';
+import { graphql } from '../../gql';
+import { useMessages } from '../../i18n/LanguageProvider';
+import { PersonGroupHistory } from '../../working_groups/components/PersonGroupHistory';
+import { Affiliations } from '../components/Affiliations';
+import { Appointments } from '../components/Appointments';
+import { AttendanceHistory } from '../components/AttendanceHistory';
+import { PeopleNav } from '../components/PeopleNav';
+import { PersonForm, personValues } from '../components/PersonForm';
+import messages from '../messages';
+import { councilUrl } from '../urls';
+
+const PersonPageQuery = graphql(`
+  query PersonPage($id: ID!) {
+    person(id: $id) {
+      id
+      name
+      title
+      email
+      phone
+      note
+      version
+      organisation {
+        id
+        name
+      }
+      affiliations {
+        id
+        ...Affiliations_Affiliation
+      }
+      appointments {
+        id
+        ...Appointments_Appointment
+      }
+      attendance {
+        ...AttendanceHistory_History
+      }
+    }
+  }
+`);
+
+const UpdatePersonMutation = graphql(`
+  mutation UpdatePerson($id: ID!, $version: Int!, $input: PersonInput!) {
+    updatePerson(id: $id, version: $version, input: $input) {
+      id
+      name
+      title
+      email
+      phone
+      note
+      version
+    }
+  }
+`);
+
+function NotFound() {
+  const t = useMessages(messages);
+  usePageTitle(t.personNotFound);
+  return (
+    <div className="narrow" data-testid="person-not-found">
+      <Heading level={1} data-size="lg">
+        {t.personNotFound}
+      </Heading>
+      <Paragraph>{t.personNotFoundText}</Paragraph>
+      <Paragraph>
+        <RouterLink to={councilUrl()}>{t.backToCouncil}</RouterLink>
+      </Paragraph>
+    </div>
+  );
+}
+
+export default function PersonView() {
+  const t = useMessages(messages);
+  const { id = '' } = useParams();
+  const state = useSessionState();
+  const client = useClient();
+  const canEdit = allows(['SECRETARIAT'], state);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: PersonPageQuery, variables: { id } });
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saved, update] = useMutation(UpdatePersonMutation);
+  const fetchLatest = useCallback(
+    () => client.query(PersonPageQuery, { id }, { requestPolicy: 'network-only' }).toPromise(),
+    [client, id],
+  );
+  const conflict = useConflict(fetchLatest);
+  const person = data?.person;
+  usePageTitle(person?.name ?? t.personNotFound);
+
+  if (!data && fetching) return <Loading />;
+  if (error && !data) {
+    if (errorCodes(error).has('NOT_FOUND') || errorCodes(error).has('VALIDATION')) return <NotFound />;
+    return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  }
+  if (!person) return <NotFound />;
+
+  return (
+    <article className="stack" data-testid="person">
+      <PeopleNav />
+      <div className="page-head">
+        <Heading level={1} data-size="lg">
+          {person.name}
+        </Heading>
+        {canEdit && !editing && (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setNotice(null);
+              setEditing(true);
+            }}
+          >
+            {t.editPerson}
+          </Button>
+        )}
+      </div>
+      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      {editing ? (
+        <PersonForm
+          idPrefix="person"
+          initial={personValues(person)}
+          latest={personValues(person)}
+          heading={t.editPersonHeading}
+          submitLabel={t.editPerson}
+          error={saved.error}
+          saving={saved.fetching}
+          conflict={conflict}
+          onSubmit={async ({ input }) => {
+            const response = await update({ id: person.id, version: person.version, input });
+            if (!response.error) {
+              conflict.end();
+              setEditing(false);
+              setNotice(t.personSaved);
+            } else if (errorCodes(response.error).has('CONFLICT')) {
+              void conflict.begin();
+            }
+          }}
+          onCancel={() => {
+            conflict.end();
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <dl className="facts">
+          {person.title && (
+            <>
+              <dt>{t.title}</dt>
+              <dd>{person.title}</dd>
+            </>
+          )}
+          {person.organisation && (
+            <>
+              <dt>{t.organisation}</dt>
+              <dd>{person.organisation.name}</dd>
+            </>
+          )}
+          {person.email && (
+            <>
+              <dt>{t.email}</dt>
+              <dd>
+                <a href={`mailto:${person.email}`}>{person.email}</a>
+              </dd>
+            </>
+          )}
+          {person.phone && (
+            <>
+              <dt>{t.phone}</dt>
+              <dd>{person.phone}</dd>
+            </>
+          )}
+          {person.note && (
+            <>
+              <dt>{t.note}</dt>
+              <dd className="prewrap">{person.note}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      <Appointments personId={person.id} appointments={person.appointments} canEdit={canEdit} fetchLatest={fetchLatest} />
+      <Affiliations personId={person.id} affiliations={person.affiliations} canEdit={canEdit} />
+      <AttendanceHistory history={person.attendance} />
+      <PersonGroupHistory personId={person.id} />
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import { Heading, Table } from '@digdir/designsystemet-react';
+import { useQuery } from 'urql';
+import { RouterLink } from '../../components/RouterLink';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { graphql } from '../../gql';
+import { formatNumericDate } from '../../i18n/format';
+import { useLang, useMessages } from '../../i18n/LanguageProvider';
+import messages from '../messages';
+import { workingGroupUrl } from '../urls';
+import { GroupStatusTag } from './StatusTag';
+
+const PersonGroupHistoryQuery = graphql(`
+  query PersonGroupHistory($personId: ID!) {
+    workingGroupHistory(personId: $personId) {
+      id
+      role
+      startsOn
+      endsOn
+      workingGroup {
+        id
+        name
+        kind
+        status
+      }
+    }
+  }
+`);
+
+/** The working groups a person has been in, oldest first. */
+export function PersonGroupHistory({ personId }: { personId: string }) {
+  const t = useMessages(messages);
+  const { lang } = useLang();
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: PersonGroupHistoryQuery,
+    variables: { personId },
+    context: { additionalTypenames: ['WorkingGroupMember'] },
+  });
+  const rows = data?.workingGroupHistory ?? [];
+  const date = (d: string | null | undefined, fallback: string) => (d ? formatNumericDate(d, lang) : fallback);
+  return (
+    <section aria-labelledby="groups-h" className="stack">
+      <Heading level={2} data-size="sm" id="groups-h">
+        {t.title}
+      </Heading>
+      {!data && fetching ? (
+        <Loading />
+      ) : error && !data ? (
+        <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : rows.length === 0 ? (
+        <EmptyState>{t.personGroupsEmpty}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <Table zebra data-size="sm">
+            <caption className="ds-sr-only">{t.title}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.colName}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colPeriod}</Table.HeaderCell>
+                <Table.HeaderCell>{t.colStatus}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((m) => (
+                <Table.Row key={m.id}>
+                  <Table.Cell>
+                    {m.workingGroup ? <RouterLink to={workingGroupUrl(m.workingGroup.id)}>{m.workingGroup.name}</RouterLink> : '–'}
+                  </Table.Cell>
+                  <Table.Cell>{t[`role${m.role}`]}</Table.Cell>
+                  <Table.Cell>{t.fromTo(date(m.startsOn, t.unknown), date(m.endsOn, t.ongoing))}</Table.Cell>
+                  <Table.Cell>{m.workingGroup && <GroupStatusTag status={m.workingGroup.status} />}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
