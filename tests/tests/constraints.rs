@@ -414,15 +414,26 @@ both_backends!(
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
-        let mutation = "mutation($name: String!) { createApiToken(input: { name: $name, scopes: [\"read\"] }) { token } }";
+        let org = app
+            .gql_ok(
+                Some(&token),
+                "mutation { createOrganisation(input: { name: \"Kreftforeningen\" }) { id } }",
+                json!({}),
+            )
+            .await;
+        let org_id = org["createOrganisation"]["id"].clone();
+        // Each mutation reads (the organisation) and then writes three rows in one transaction:
+        // the read-then-write pattern that makes SQLite answer "database is locked".
+        let mutation = "mutation($name: String!, $org: ID) {
+        createPerson(input: { name: $name }, organisationId: $org) { id } }";
 
         let results = futures::future::join_all((0..50).map(|i| {
-            let (app, token) = (&app, &token);
+            let (app, token, org_id) = (&app, &token, &org_id);
             async move {
                 app.gql(
                     Some(token),
                     mutation,
-                    json!({ "name": format!("skript {i}") }),
+                    json!({ "name": format!("Medlem {i}"), "org": org_id }),
                 )
                 .await
             }
@@ -435,11 +446,10 @@ both_backends!(
                 "a parallel write failed: {res:#}"
             );
         }
+        let db = &app.state.db.read;
+        assert_eq!(person::Entity::find().count(db).await.unwrap(), 50);
         assert_eq!(
-            entity::api_token::Entity::find()
-                .count(&app.state.db.read)
-                .await
-                .unwrap(),
+            entity::affiliation::Entity::find().count(db).await.unwrap(),
             50
         );
     }

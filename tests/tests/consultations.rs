@@ -241,7 +241,7 @@ both_backends!(
     }
 );
 
-const UPCOMING: &str = "query($from: Date, $days: Int) { upcomingDeadlines(from: $from, days: $days) {
+const UPCOMING: &str = "query($from: NaiveDate, $days: Int) { upcomingDeadlines(from: $from, days: $days) {
   deadline flags consultationDays policyDocument { title } } }";
 
 fn deadline_titles(list: &Value) -> Vec<String> {
@@ -304,7 +304,7 @@ both_backends!(
         let with_withdrawn = app
             .gql_ok(
                 Some(&token),
-                "query($from: Date, $to: Date) { deadlines(from: $from, to: $to, includeWithdrawn: true) { edges { node { withdrawn policyDocument { title } } } } }",
+                "query($from: NaiveDate, $to: NaiveDate) { deadlines(from: $from, to: $to, includeWithdrawn: true) { edges { node { withdrawn policyDocument { title } } } } }",
                 json!({ "from": day(1), "to": day(10) }),
             )
             .await;
@@ -319,7 +319,7 @@ both_backends!(
         assert_eq!(nodes[0]["withdrawn"], true);
 
         let backwards = app
-            .gql(Some(&token), "query($from: Date, $to: Date) { deadlines(from: $from, to: $to) { totalCount } }",
+            .gql(Some(&token), "query($from: NaiveDate, $to: NaiveDate) { deadlines(from: $from, to: $to) { totalCount } }",
                 json!({ "from": day(10), "to": day(1) }))
             .await;
         assert_eq!(backwards["errors"][0]["extensions"]["field"], "to");

@@ -87,7 +87,7 @@ impl<T> AppContext<T> for AppResult<T> {
 pub async fn run(db: &Db, config: &Config, args: &DemoArgs) -> anyhow::Result<()> {
     match load(db, config, args).await? {
         Outcome::Skipped => {
-            tracing::info!("the database already has meetings; demo data not loaded");
+            tracing::debug!("the database already has meetings; demo data not loaded");
         }
         Outcome::Loaded { summary, accounts } => {
             println!(

@@ -352,7 +352,11 @@ async fn meetings_and_saker(
     // service links as further references).
     for m in &data.meetings {
         for s in &m.saker {
-            let (sak_id, version) = ids.saker[&s.code];
+            let (sak_id, version) = ids
+                .saker
+                .get(&s.code)
+                .copied()
+                .ok_or_else(|| anyhow!("sak {} was not created", s.code))?;
             for r in &s.references {
                 // 1/2020 writes "Sak 8/2020" without the meeting; the service wants a full
                 // number, which the file gives as the resolved code.

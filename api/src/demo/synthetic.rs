@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use entity::enums::{
-    AppointmentRole, AttendanceCategory, AttendanceStatus, ConsultationKind, FollowUpStatus,
-    HabilitetOutcome, MeetingFormat, MeetingStatus, MinutesStatus, PolicyDocumentKind,
-    ResponseStatus, SakStatus, StandingKind, WorkingGroupKind, WorkingGroupRole,
-    WorkingGroupStatus,
+    AppointmentRole, AttendanceCategory, AttendanceStatus, ConsultationKind, EventKind, EventRole,
+    FollowUpStatus, HabilitetOutcome, MeetingFormat, MeetingStatus, MinutesStatus,
+    PolicyDocumentKind, PublicationKind, ResponseStatus, SakStatus, StandingKind, WorkingGroupKind,
+    WorkingGroupRole, WorkingGroupStatus,
 };
 use rand::{
     Rng, SeedableRng,
@@ -25,7 +25,7 @@ use crate::{
         attendance::{self, AttendanceEntry},
         consultations, council, follow_ups, habilitet,
         meetings::{self, HistoricalState, NewMeeting},
-        people,
+        people, reports,
         saker::{self, NewSak, SakType},
         working_groups::{self, NewWorkingGroup, NewWorkingGroupMember},
     },
@@ -37,6 +37,8 @@ const LAST_YEAR: i32 = 2025;
 const MEETING_MONTHS: [u32; 6] = [2, 3, 5, 6, 9, 11];
 const OWN_SAKER_PER_MEETING: usize = 6;
 const PERIOD_YEARS: i32 = 4;
+const LOCATION: &str = "Forskningsrådets lokaler, Drammensveien 288";
+const FOLLOW_UP_VEDTAK: &str = "Rådet ber sekretariatet følge opp innspillene fra møtet.";
 
 /// The mandate's composition: 16 seats.
 const SECTORS: [(&str, &str, i32); 6] = [
@@ -210,6 +212,7 @@ fn midnight(d: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
     d.and_hms_opt(0, 0, 0).map(|t| t.and_utc())
 }
 
+#[derive(Clone)]
 struct Member {
     person_id: i32,
     name: String,
@@ -222,9 +225,29 @@ struct Period {
     members: Vec<Member>,
 }
 
-struct MeetingDone {
+/// Everyone the generated meetings draw on.
+struct Cast {
+    periods: Vec<Period>,
+    observers: Vec<Member>,
+    /// The head of the secretariat first ("Fra" on every sak).
+    secretariat: Vec<Member>,
+    guests: Vec<Member>,
+}
+
+/// A sak of the meeting's own (not a standing item), with what it is about.
+struct OwnSak {
     id: i32,
-    date: NaiveDate,
+    topic: &'static str,
+    template: &'static str,
+}
+
+struct Generator<'a> {
+    txn: &'a DatabaseTransaction,
+    proof: &'a SecretariatWrite,
+    rng: StdRng,
+    names: std::vec::IntoIter<String>,
+    organisations: HashMap<&'static str, i32>,
+    summary: Summary,
 }
 
 pub(super) async fn load(
@@ -233,39 +256,113 @@ pub(super) async fn load(
     years: u32,
 ) -> anyhow::Result<(Summary, AccountPeople)> {
     let mut rng = StdRng::seed_from_u64(SEED);
-    let first_year = LAST_YEAR - years as i32 + 1;
-    let mut summary = Summary::default();
-
-    council::upsert_council(
-        txn,
-        proof,
-        council::CouncilInput {
-            name: "Syntetisk råd for helseforskning".into(),
-            short_name: "Syntetisk råd".into(),
-            secretariat_organisation: Some(SECRETARIAT_ORG.into()),
-            default_location: Some("Forskningsrådets lokaler, Drammensveien 288".into()),
-            default_room: None,
-            default_starts_at: time(10),
-            default_ends_at: time(15),
-        },
-    )
-    .await
-    .app(|| "the council".into())?;
-
-    // Names: every first × last combination, shuffled, taken in order (all distinct).
+    // Every first × last name combination, shuffled and taken in order: all distinct.
     let mut names: Vec<String> = FIRST_NAMES
         .iter()
         .flat_map(|f| LAST_NAMES.iter().map(move |l| format!("{f} {l}")))
         .collect();
     names.shuffle(&mut rng);
-    let mut names = names.into_iter();
-    let mut next_person = async |title: Option<&str>, summary: &mut Summary| {
-        let name = names
+    let mut g = Generator {
+        txn,
+        proof,
+        rng,
+        names: names.into_iter(),
+        organisations: HashMap::new(),
+        summary: Summary::default(),
+    };
+    let first_year = LAST_YEAR - years as i32 + 1;
+    g.council().await?;
+    let cast = g.cast(first_year).await?;
+    let mut held = Vec::new();
+    for year in first_year..=LAST_YEAR {
+        let mut hearings = 0;
+        for (i, month) in MEETING_MONTHS.iter().enumerate() {
+            let day = second_wednesday(year, *month)?;
+            let (meeting_id, own) = g.meeting(&cast, day, i as i32 + 1).await?;
+            // Twice a year a høring arrives and a working group answers it.
+            let hearing_sak = own.iter().find(|s| {
+                s.template.starts_with("Arbeidsgruppe") || s.template.starts_with("Høringssvar")
+            });
+            if let Some(sak) = hearing_sak.filter(|_| hearings < 2) {
+                hearings += 1;
+                g.hearing(&cast, sak, day).await?;
+            }
+            held.push((meeting_id, day));
+        }
+        g.year_events(year).await?;
+    }
+    g.minutes(&held).await?;
+    let last = cast
+        .periods
+        .last()
+        .ok_or_else(|| anyhow::anyhow!("no council period generated"))?;
+    let first = |list: &[Member]| {
+        list.first()
+            .map(|m| m.person_id)
+            .ok_or_else(|| anyhow::anyhow!("an empty list of people"))
+    };
+    let accounts = AccountPeople {
+        secretariat: first(&cast.secretariat)?,
+        // Seat 0 is the chair; the member account is an ordinary member.
+        member: first(last.members.get(1..).unwrap_or_default())?,
+        observer: first(&cast.observers)?,
+    };
+    Ok((g.summary, accounts))
+}
+
+impl Generator<'_> {
+    async fn council(&mut self) -> anyhow::Result<()> {
+        council::upsert_council(
+            self.txn,
+            self.proof,
+            council::CouncilInput {
+                name: "Syntetisk råd for helseforskning".into(),
+                short_name: "Syntetisk råd".into(),
+                secretariat_organisation: Some(SECRETARIAT_ORG.into()),
+                default_location: Some(LOCATION.into()),
+                default_room: None,
+                default_starts_at: time(10),
+                default_ends_at: time(15),
+            },
+        )
+        .await
+        .app(|| "the council".into())?;
+        let all = SECTOR_ORGANISATIONS
+            .iter()
+            .flat_map(|orgs| orgs.iter())
+            .chain(OBSERVER_ORGANISATIONS.iter())
+            .chain(std::iter::once(&SECRETARIAT_ORG));
+        for name in all {
+            let o = people::create_organisation(
+                self.txn,
+                self.proof,
+                people::OrganisationInput {
+                    name: (*name).into(),
+                    short_name: None,
+                },
+            )
+            .await
+            .app(|| format!("organisation {name}"))?;
+            self.organisations.insert(name, o.id);
+        }
+        Ok(())
+    }
+
+    fn organisation(&self, name: &str) -> anyhow::Result<i32> {
+        self.organisations
+            .get(name)
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("organisation {name} was not created"))
+    }
+
+    async fn person(&mut self, title: Option<&str>) -> anyhow::Result<Member> {
+        let name = self
+            .names
             .next()
             .ok_or_else(|| anyhow::anyhow!("ran out of synthetic names"))?;
         let p = people::create_person(
-            txn,
-            proof,
+            self.txn,
+            self.proof,
             people::PersonInput {
                 name: name.clone(),
                 email: None,
@@ -276,416 +373,238 @@ pub(super) async fn load(
         )
         .await
         .app(|| format!("person {name}"))?;
-        summary.people += 1;
-        anyhow::Ok(Member {
+        self.summary.people += 1;
+        Ok(Member {
             person_id: p.id,
             name,
         })
-    };
-
-    let mut sector_ids = Vec::new();
-    for (i, (code, name, quota)) in SECTORS.iter().enumerate() {
-        let s = council::create_sector(
-            txn,
-            proof,
-            council::SectorInput {
-                code: (*code).into(),
-                name: (*name).into(),
-                quota: *quota,
-                position: Some(i as i32 + 1),
-            },
-        )
-        .await
-        .app(|| format!("sector {code}"))?;
-        sector_ids.push(s.id);
-    }
-    // Seat s of the 16 belongs to the sector whose quota range covers it.
-    let seat_sector: Vec<usize> = SECTORS
-        .iter()
-        .enumerate()
-        .flat_map(|(i, (_, _, q))| std::iter::repeat_n(i, *q as usize))
-        .collect();
-
-    // Each organisation once, up front; seats and observers then refer to them by name.
-    let mut organisations: HashMap<&str, i32> = HashMap::new();
-    let all_organisations = SECTOR_ORGANISATIONS
-        .iter()
-        .flat_map(|orgs| orgs.iter())
-        .chain(OBSERVER_ORGANISATIONS.iter())
-        .chain(std::iter::once(&SECRETARIAT_ORG));
-    for name in all_organisations {
-        let o = people::create_organisation(
-            txn,
-            proof,
-            people::OrganisationInput {
-                name: (*name).into(),
-                short_name: None,
-            },
-        )
-        .await
-        .app(|| format!("organisation {name}"))?;
-        organisations.insert(name, o.id);
-    }
-    let org = |name: &str| {
-        organisations
-            .get(name)
-            .copied()
-            .ok_or_else(|| anyhow::anyhow!("organisation {name} was not created"))
-    };
-
-    // Periods of four years; half the seats are renewed each period.
-    let mut periods: Vec<Period> = Vec::new();
-    let mut start = first_year;
-    while start <= LAST_YEAR {
-        let end = start + PERIOD_YEARS - 1;
-        let row = council::create_council_period(
-            txn,
-            proof,
-            council::CouncilPeriodInput {
-                name: format!("{start}–{end}"),
-                starts_on: date(start, 1, 1)?,
-                ends_on: Some(date(end, 12, 31)?),
-            },
-        )
-        .await
-        .app(|| format!("period {start}"))?;
-        let mut members = Vec::with_capacity(seat_sector.len());
-        for (seat, sector) in seat_sector.iter().enumerate() {
-            let continuing = periods.last().filter(|_| seat % 2 == 0);
-            let member = match continuing {
-                Some(prev) => Member {
-                    person_id: prev.members[seat].person_id,
-                    name: prev.members[seat].name.clone(),
-                },
-                None => next_person(None, &mut summary).await?,
-            };
-            let orgs = SECTOR_ORGANISATIONS[*sector];
-            let organisation_id = org(orgs[seat % orgs.len()])?;
-            if continuing.is_none() {
-                people::add_affiliation(
-                    txn,
-                    proof,
-                    people::AffiliationInput {
-                        person_id: member.person_id,
-                        organisation_id,
-                        title: None,
-                        starts_on: None,
-                        ends_on: None,
-                    },
-                )
-                .await
-                .app(|| format!("affiliation of {}", member.name))?;
-            }
-            people::create_appointment(
-                txn,
-                proof,
-                people::AppointmentInput {
-                    person_id: member.person_id,
-                    role: if seat == 0 {
-                        AppointmentRole::Chair
-                    } else {
-                        AppointmentRole::Member
-                    },
-                    sector_id: Some(sector_ids[*sector]),
-                    organisation_id: Some(organisation_id),
-                    council_period_id: Some(row.id),
-                    title: None,
-                    starts_on: None,
-                    ends_on: None,
-                    note: None,
-                },
-            )
-            .await
-            .app(|| format!("appointment of {}", member.name))?;
-            members.push(member);
-        }
-        periods.push(Period {
-            starts_on: row.starts_on,
-            ends_on: row.ends_on.unwrap_or(row.starts_on),
-            members,
-        });
-        start = end + 1;
     }
 
-    let mut observers = Vec::new();
-    for i in 0..8 {
-        let m = next_person(Some("seniorrådgiver"), &mut summary).await?;
-        let organisation_id = org(OBSERVER_ORGANISATIONS[i % OBSERVER_ORGANISATIONS.len()])?;
+    async fn appoint(
+        &self,
+        who: &Member,
+        role: AppointmentRole,
+        organisation_id: i32,
+        sector_id: Option<i32>,
+        period_id: Option<i32>,
+        title: Option<&str>,
+    ) -> anyhow::Result<()> {
         people::create_appointment(
-            txn,
-            proof,
+            self.txn,
+            self.proof,
             people::AppointmentInput {
-                person_id: m.person_id,
-                role: AppointmentRole::Observer,
-                sector_id: None,
+                person_id: who.person_id,
+                role,
+                sector_id,
                 organisation_id: Some(organisation_id),
-                council_period_id: None,
-                title: None,
+                council_period_id: period_id,
+                title: title.map(str::to_owned),
                 starts_on: None,
                 ends_on: None,
                 note: None,
             },
         )
         .await
-        .app(|| format!("observer {}", m.name))?;
-        observers.push(m);
-    }
-    let secretariat_org = org(SECRETARIAT_ORG)?;
-    let mut secretariat = Vec::new();
-    for i in 0..8 {
-        let title = match i {
-            0 => "avdelingsdirektør",
-            1..=4 => "spesialrådgiver",
-            _ => "rådgiver",
-        };
-        let m = next_person(Some(title), &mut summary).await?;
-        people::create_appointment(
-            txn,
-            proof,
-            people::AppointmentInput {
-                person_id: m.person_id,
-                role: AppointmentRole::Secretariat,
-                sector_id: None,
-                organisation_id: Some(secretariat_org),
-                council_period_id: None,
-                title: Some(title.into()),
-                starts_on: None,
-                ends_on: None,
-                note: None,
-            },
-        )
-        .await
-        .app(|| format!("secretariat {}", m.name))?;
-        secretariat.push(m);
-    }
-    let mut guests = Vec::new();
-    for _ in 0..12 {
-        guests.push(next_person(Some("professor"), &mut summary).await?);
+        .app(|| format!("appointment of {}", who.name))?;
+        Ok(())
     }
 
-    let mut done: Vec<MeetingDone> = Vec::new();
-    for year in first_year..=LAST_YEAR {
-        let mut year_groups = 0;
-        for (i, month) in MEETING_MONTHS.iter().enumerate() {
-            let day = second_wednesday(year, *month)?;
-            let period = periods
-                .iter()
-                .find(|p| p.starts_on <= day && day <= p.ends_on)
-                .ok_or_else(|| anyhow::anyhow!("no period covers {day}"))?;
-            let m = meetings::create_meeting(
-                txn,
-                proof,
-                NewMeeting {
-                    date: day,
-                    number: Some(i as i32 + 1),
-                    starts_at: time(10),
-                    ends_at: time(15),
-                    location: Some("Forskningsrådets lokaler, Drammensveien 288".into()),
-                    room: None,
-                    format: if rng.random_bool(0.3) {
-                        MeetingFormat::Hybrid
-                    } else {
-                        MeetingFormat::Physical
-                    },
-                    note: None,
-                    skeleton: true,
-                    optional_items: vec![
-                        StandingKind::OutstandingItems,
-                        StandingKind::OngoingStatus,
-                        StandingKind::PolicyOverview,
-                    ],
-                    first_sak_number: None,
+    /// Sectors, four-year periods with 16 seats (half renewed each period), observers, the
+    /// secretariat and guests.
+    async fn cast(&mut self, first_year: i32) -> anyhow::Result<Cast> {
+        let mut sector_ids = Vec::new();
+        for (i, (code, name, quota)) in SECTORS.iter().enumerate() {
+            let s = council::create_sector(
+                self.txn,
+                self.proof,
+                council::SectorInput {
+                    code: (*code).into(),
+                    name: (*name).into(),
+                    quota: *quota,
+                    position: Some(i as i32 + 1),
                 },
             )
             .await
-            .app(|| format!("meeting {}/{year}", i + 1))?;
-            summary.meetings += 1;
-            let head = &secretariat[0];
-            let mut own = Vec::new();
-            for _ in 0..OWN_SAKER_PER_MEETING {
-                let topic = TOPICS.choose(&mut rng).copied().unwrap_or(TOPICS[0]);
-                let (template, types) = TEMPLATES.choose(&mut rng).copied().unwrap_or(TEMPLATES[0]);
-                let title = template.replace("{}", topic);
-                let s = saker::create_sak(
-                    txn,
-                    proof,
-                    NewSak {
-                        meeting_id: m.id,
-                        title: title.clone(),
-                        types: types.to_vec(),
-                        to_text: Some(saker::DEFAULT_TO.into()),
-                        from_person_id: Some(head.person_id),
-                        background: Some(format!(
-                            "Rådet har tidligere drøftet {topic}. Sekretariatet har samlet status og aktuelle dokumenter."
-                        )),
-                        reason: Some(format!("Rådet bes om å drøfte {topic} og gi sine råd.")),
-                        key_points: Some(format!(
-                            "• Kunnskapsstatus for {topic}\n• Hva rådet kan bidra med\n• Forslag til videre oppfølging"
-                        )),
-                        proposed_vedtak: Some("Rådet tar saken til orientering og ber sekretariatet følge opp innspillene fra møtet.".into()),
-                        discussion: Some(format!(
-                            "Rådet diskuterte {topic}. Flere medlemmer pekte på behovet for bedre samordning og mer forskning."
-                        )),
-                        vedtak: Some("Rådet ber sekretariatet følge opp innspillene fra møtet.".into()),
-                        status: Some(SakStatus::Treated),
-                        ..NewSak::default()
-                    },
-                )
-                .await
-                .app(|| format!("sak «{title}»"))?;
-                let how_many = rng.random_range(1..=2);
-                let officers: Vec<i32> = secretariat[1..]
-                    .choose_multiple(&mut rng, how_many)
-                    .map(|p| p.person_id)
-                    .collect();
-                saker::set_case_officers(txn, proof, s.id, &officers)
-                    .await
-                    .app(|| format!("case officers of «{title}»"))?;
-                own.push((s, topic, template));
-            }
-            // Numbers in agenda order, as the council numbers its saker.
-            let agenda = saker::renumber_agenda(txn, proof, m.id, None)
-                .await
-                .app(|| format!("numbering meeting {}/{year}", i + 1))?;
-            summary.saker += agenda.len();
-            let own_ids: Vec<i32> = own.iter().map(|(s, _, _)| s.id).collect();
-
-            // Attendance: the period's members, some observers, the secretariat, a guest.
-            let mut entries = Vec::new();
-            for member in &period.members {
-                let roll: f64 = rng.random();
-                let status = if roll < 0.1 {
-                    AttendanceStatus::Absent
-                } else if roll < 0.2 {
-                    AttendanceStatus::Digital
-                } else {
-                    AttendanceStatus::Present
+            .app(|| format!("sector {code}"))?;
+            sector_ids.push(s.id);
+        }
+        // Seat s belongs to the sector whose share of the 16 seats covers it.
+        let seat_sector: Vec<usize> = SECTORS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, _, q))| std::iter::repeat_n(i, *q as usize))
+            .collect();
+        let mut periods: Vec<Period> = Vec::new();
+        let mut start = first_year;
+        while start <= LAST_YEAR {
+            let end = start + PERIOD_YEARS - 1;
+            let period = council::create_council_period(
+                self.txn,
+                self.proof,
+                council::CouncilPeriodInput {
+                    name: format!("{start}–{end}"),
+                    starts_on: date(start, 1, 1)?,
+                    ends_on: Some(date(end, 12, 31)?),
+                },
+            )
+            .await
+            .app(|| format!("period {start}"))?;
+            let mut members = Vec::with_capacity(seat_sector.len());
+            for (seat, sector) in seat_sector.iter().enumerate() {
+                let orgs = SECTOR_ORGANISATIONS[*sector];
+                let organisation_id = self.organisation(orgs[seat % orgs.len()])?;
+                let continuing = periods
+                    .last()
+                    .filter(|_| seat % 2 == 0)
+                    .and_then(|prev| prev.members.get(seat))
+                    .cloned();
+                let member = match continuing {
+                    Some(m) => m,
+                    None => {
+                        let m = self.person(None).await?;
+                        people::add_affiliation(
+                            self.txn,
+                            self.proof,
+                            people::AffiliationInput {
+                                person_id: m.person_id,
+                                organisation_id,
+                                title: None,
+                                starts_on: None,
+                                ends_on: None,
+                            },
+                        )
+                        .await
+                        .app(|| format!("affiliation of {}", m.name))?;
+                        m
+                    }
                 };
-                let late = status != AttendanceStatus::Absent && rng.random_bool(0.05);
-                entries.push(AttendanceEntry {
-                    person_id: Some(member.person_id),
-                    name_text: None,
-                    organisation_text: None,
-                    category: AttendanceCategory::Member,
-                    status,
-                    from_sak_id: late.then(|| own_ids[0]),
-                    to_sak_id: None,
-                    partial_note: None,
-                    only_sak_id: None,
-                    substitute_for_person_id: None,
-                    note: None,
-                });
-            }
-            for o in observers.choose_multiple(&mut rng, 4) {
-                entries.push(AttendanceEntry {
-                    person_id: Some(o.person_id),
-                    name_text: None,
-                    organisation_text: None,
-                    category: AttendanceCategory::Observer,
-                    status: if rng.random_bool(0.3) {
-                        AttendanceStatus::Digital
-                    } else {
-                        AttendanceStatus::Present
-                    },
-                    from_sak_id: None,
-                    to_sak_id: None,
-                    partial_note: rng.random_bool(0.2).then(|| "deler av møtet".to_owned()),
-                    only_sak_id: None,
-                    substitute_for_person_id: None,
-                    note: None,
-                });
-            }
-            for s in secretariat.iter().take(4) {
-                entries.push(AttendanceEntry {
-                    person_id: Some(s.person_id),
-                    name_text: None,
-                    organisation_text: Some(SECRETARIAT_ORG.into()),
-                    category: AttendanceCategory::Secretariat,
-                    status: AttendanceStatus::Present,
-                    from_sak_id: None,
-                    to_sak_id: None,
-                    partial_note: None,
-                    only_sak_id: None,
-                    substitute_for_person_id: None,
-                    note: None,
-                });
-            }
-            if let Some(guest) = guests.choose(&mut rng) {
-                let sak_id = own_ids[rng.random_range(0..own_ids.len())];
-                saker::add_presenter(
-                    txn,
-                    proof,
-                    sak_id,
-                    saker::NewPresenter {
-                        person_id: Some(guest.person_id),
-                        name_text: None,
-                        note: Some("la frem hovedresultatene".into()),
-                    },
-                )
-                .await
-                .app(|| format!("presenter {}", guest.name))?;
-                entries.push(AttendanceEntry {
-                    person_id: Some(guest.person_id),
-                    name_text: None,
-                    organisation_text: None,
-                    category: AttendanceCategory::Guest,
-                    status: AttendanceStatus::Present,
-                    from_sak_id: None,
-                    to_sak_id: None,
-                    partial_note: None,
-                    only_sak_id: Some(sak_id),
-                    substitute_for_person_id: None,
-                    note: None,
-                });
-            }
-            summary.attendance += entries.len();
-            attendance::record_attendance(txn, proof, m.id, entries)
-                .await
-                .app(|| format!("attendance of meeting {}/{year}", i + 1))?;
-
-            // Habilitet: now and then a member declares an interest in one of the saker.
-            if rng.random_bool(0.4) {
-                let member = period
-                    .members
-                    .choose(&mut rng)
-                    .ok_or_else(|| anyhow::anyhow!("a period without members"))?;
-                let inhabil = rng.random_bool(0.3);
-                habilitet::assess(
-                    txn,
-                    proof,
-                    own_ids[rng.random_range(0..own_ids.len())],
-                    habilitet::Assessment {
-                        person_id: member.person_id,
-                        outcome: if inhabil {
-                            HabilitetOutcome::Inhabil
-                        } else {
-                            HabilitetOutcome::NotInhabil
-                        },
-                        reason: Some(if inhabil {
-                            format!("{} er styremedlem i en virksomhet som berøres direkte av saken.", member.name)
-                        } else {
-                            format!("{} har særinteresser i saken, men ikke i en form som medfører inhabilitet.", member.name)
-                        }),
-                        left_room: inhabil,
-                        decided_by: Some("rådet".into()),
-                    },
+                let role = if seat == 0 {
+                    AppointmentRole::Chair
+                } else {
+                    AppointmentRole::Member
+                };
+                let sector_id = sector_ids.get(*sector).copied();
+                self.appoint(
+                    &member,
+                    role,
+                    organisation_id,
+                    sector_id,
+                    Some(period.id),
                     None,
                 )
-                .await
-                .app(|| format!("habilitet in meeting {}/{year}", i + 1))?;
+                .await?;
+                members.push(member);
             }
+            periods.push(Period {
+                starts_on: period.starts_on,
+                ends_on: period.ends_on.unwrap_or(period.starts_on),
+                members,
+            });
+            start = end + 1;
+        }
+        let mut observers = Vec::new();
+        for i in 0..8 {
+            let m = self.person(Some("seniorrådgiver")).await?;
+            let org =
+                self.organisation(OBSERVER_ORGANISATIONS[i % OBSERVER_ORGANISATIONS.len()])?;
+            self.appoint(&m, AppointmentRole::Observer, org, None, None, None)
+                .await?;
+            observers.push(m);
+        }
+        let secretariat_org = self.organisation(SECRETARIAT_ORG)?;
+        let mut secretariat = Vec::new();
+        for i in 0..8 {
+            let title = match i {
+                0 => "avdelingsdirektør",
+                1..=4 => "spesialrådgiver",
+                _ => "rådgiver",
+            };
+            let m = self.person(Some(title)).await?;
+            let role = AppointmentRole::Secretariat;
+            self.appoint(&m, role, secretariat_org, None, None, Some(title))
+                .await?;
+            secretariat.push(m);
+        }
+        let mut guests = Vec::new();
+        for _ in 0..12 {
+            guests.push(self.person(Some("professor")).await?);
+        }
+        Ok(Cast {
+            periods,
+            observers,
+            secretariat,
+            guests,
+        })
+    }
 
-            let (first_own, topic, _) = &own[0];
+    /// A meeting from the standing skeleton, its own saker, attendance, now and then a
+    /// habilitet assessment, and a follow-up item.
+    async fn meeting(
+        &mut self,
+        cast: &Cast,
+        day: NaiveDate,
+        number: i32,
+    ) -> anyhow::Result<(i32, Vec<OwnSak>)> {
+        let code = format!("{number}/{}", day.year());
+        let period = cast
+            .periods
+            .iter()
+            .find(|p| p.starts_on <= day && day <= p.ends_on)
+            .ok_or_else(|| anyhow::anyhow!("no period covers {day}"))?;
+        let format = if self.rng.random_bool(0.3) {
+            MeetingFormat::Hybrid
+        } else {
+            MeetingFormat::Physical
+        };
+        let m = meetings::create_meeting(
+            self.txn,
+            self.proof,
+            NewMeeting {
+                date: day,
+                number: Some(number),
+                starts_at: time(10),
+                ends_at: time(15),
+                location: Some(LOCATION.into()),
+                room: None,
+                format,
+                note: None,
+                skeleton: true,
+                optional_items: vec![
+                    StandingKind::OutstandingItems,
+                    StandingKind::OngoingStatus,
+                    StandingKind::PolicyOverview,
+                ],
+                first_sak_number: None,
+            },
+        )
+        .await
+        .app(|| format!("meeting {code}"))?;
+        self.summary.meetings += 1;
+        let mut own = Vec::with_capacity(OWN_SAKER_PER_MEETING);
+        for _ in 0..OWN_SAKER_PER_MEETING {
+            own.push(self.own_sak(cast, m.id).await?);
+        }
+        // Numbers in agenda order, as the council numbers its saker.
+        let agenda = saker::renumber_agenda(self.txn, self.proof, m.id, None)
+            .await
+            .app(|| format!("numbering meeting {code}"))?;
+        self.summary.saker += agenda.len();
+        self.attendance(cast, period, m.id, &own).await?;
+        if self.rng.random_bool(0.4) {
+            self.habilitet(period, &own).await?;
+        }
+        if let Some(first) = own.first() {
+            let done = day.year() < LAST_YEAR;
             follow_ups::create(
-                txn,
-                proof,
+                self.txn,
+                self.proof,
                 follow_ups::NewFollowUp {
-                    sak_id: first_own.id,
-                    description: format!("Følge opp innspillene om {topic}."),
+                    sak_id: first.id,
+                    description: format!("Følge opp innspillene om {}.", first.topic),
                     assignee_person_id: None,
                     assignee_text: Some("sekretariatet".into()),
                     due_on: Some(day + Duration::days(60)),
-                    status: Some(if year < LAST_YEAR {
+                    status: Some(if done {
                         FollowUpStatus::Done
                     } else {
                         FollowUpStatus::Open
@@ -693,140 +612,380 @@ pub(super) async fn load(
                 },
             )
             .await
-            .app(|| format!("follow-up in meeting {}/{year}", i + 1))?;
-
-            // Twice a year a høring arrives and a working group answers it.
-            if let Some((sak, topic, _)) = own
-                .iter()
-                .find(|(_, _, t)| t.starts_with("Arbeidsgruppe") || t.starts_with("Høringssvar"))
-                .filter(|_| year_groups < 2)
-            {
-                year_groups += 1;
-                let doc = consultations::create_policy_document(
-                    txn,
-                    proof,
-                    consultations::NewPolicyDocument {
-                        kind: PolicyDocumentKind::Strategi,
-                        reference: None,
-                        title: format!("Nasjonal strategi for {topic} ({year})"),
-                        ministry: Some(OBSERVER_ORGANISATIONS[0].into()),
-                        url: None,
-                        summary: None,
-                        launch_date: Some(day - Duration::days(30)),
-                        launch_text: None,
-                        follow_up_proposal: Some(
-                            "Sekretariatet foreslår at rådet avgir høringssvar.".into(),
-                        ),
-                        decision: None,
-                        decided_in_sak_id: Some(sak.id),
-                        on_overview: year == LAST_YEAR,
-                    },
-                )
-                .await
-                .app(|| format!("policy document in {year}"))?;
-                summary.policy_documents += 1;
-                let round = consultations::add_consultation_round(
-                    txn,
-                    proof,
-                    consultations::NewConsultationRound {
-                        policy_document_id: doc.id,
-                        kind: ConsultationKind::Hoering,
-                        opens_on: Some(day - Duration::days(30)),
-                        deadline: Some(day + Duration::days(60)),
-                        deadline_text: None,
-                        response_status: if year < LAST_YEAR {
-                            ResponseStatus::Sent
-                        } else {
-                            ResponseStatus::Drafting
-                        },
-                        sent_on: (year < LAST_YEAR).then(|| day + Duration::days(55)),
-                        response_url: None,
-                        note: None,
-                        working_group_id: None,
-                    },
-                )
-                .await
-                .app(|| format!("høring in {year}"))?;
-                let members = period
-                    .members
-                    .choose_multiple(&mut rng, 3)
-                    .enumerate()
-                    .map(|(k, p)| NewWorkingGroupMember {
-                        person_id: Some(p.person_id),
-                        placeholder: None,
-                        role: if k == 0 {
-                            WorkingGroupRole::Leader
-                        } else {
-                            WorkingGroupRole::Member
-                        },
-                        starts_on: None,
-                        note: None,
-                    })
-                    .collect();
-                working_groups::create_working_group(
-                    txn,
-                    proof,
-                    NewWorkingGroup {
-                        kind: WorkingGroupKind::Arbeidsgruppe,
-                        name: format!("Arbeidsgruppe for høringssvar om {topic} ({year})"),
-                        purpose: Some(format!("Utarbeide rådets høringssvar om {topic}.")),
-                        established_by_sak_id: Some(sak.id),
-                        policy_document_id: Some(doc.id),
-                        consultation_round_id: Some(round.id),
-                        status: if year < LAST_YEAR {
-                            WorkingGroupStatus::Finished
-                        } else {
-                            WorkingGroupStatus::Active
-                        },
-                        starts_on: Some(day),
-                        ends_on: (year < LAST_YEAR).then(|| day + Duration::days(60)),
-                        members,
-                    },
-                )
-                .await
-                .app(|| format!("working group in {year}"))?;
-                summary.working_groups += 1;
-            }
-            done.push(MeetingDone {
-                id: m.id,
-                date: day,
-            });
+            .app(|| format!("follow-up in meeting {code}"))?;
         }
+        Ok((m.id, own))
     }
 
-    // Minutes: each approved (and published) by the next meeting; the last still a draft.
-    for (i, m) in done.iter().enumerate() {
-        let next = done.get(i + 1);
-        meetings::set_historical_state(
-            txn,
-            proof,
-            m.id,
-            HistoricalState {
-                status: MeetingStatus::Held,
-                notice_published_at: midnight(m.date - Duration::days(14)),
-                minutes_status: if next.is_some() {
-                    MinutesStatus::Published
-                } else {
-                    MinutesStatus::Draft
-                },
-                minutes_sent_on: next.map(|_| m.date + Duration::days(10)),
-                comment_deadline: next.map(|_| m.date + Duration::days(20)),
-                minutes_approved_in_meeting_id: next.map(|n| n.id),
-                minutes_approved_at: next.and_then(|n| midnight(n.date)),
-                minutes_published_at: next.and_then(|n| midnight(n.date + Duration::days(7))),
+    async fn own_sak(&mut self, cast: &Cast, meeting_id: i32) -> anyhow::Result<OwnSak> {
+        let topic = TOPICS.choose(&mut self.rng).copied().unwrap_or(TOPICS[0]);
+        let (template, types) = TEMPLATES
+            .choose(&mut self.rng)
+            .copied()
+            .unwrap_or(TEMPLATES[0]);
+        let title = template.replace("{}", topic);
+        let head = cast.secretariat.first().map(|p| p.person_id);
+        let s = saker::create_sak(
+            self.txn,
+            self.proof,
+            NewSak {
+                meeting_id,
+                title: title.clone(),
+                types: types.to_vec(),
+                to_text: Some(saker::DEFAULT_TO.into()),
+                from_person_id: head,
+                background: Some(format!(
+                    "Rådet har tidligere drøftet {topic}. \
+                     Sekretariatet har samlet status og aktuelle dokumenter."
+                )),
+                reason: Some(format!("Rådet bes om å drøfte {topic} og gi sine råd.")),
+                key_points: Some(format!(
+                    "• Kunnskapsstatus for {topic}\n• Hva rådet kan bidra med\n\
+                     • Forslag til videre oppfølging"
+                )),
+                proposed_vedtak: Some(FOLLOW_UP_VEDTAK.into()),
+                discussion: Some(format!(
+                    "Rådet diskuterte {topic}. Flere medlemmer pekte på behovet for bedre \
+                     samordning og mer forskning."
+                )),
+                vedtak: Some(FOLLOW_UP_VEDTAK.into()),
+                status: Some(SakStatus::Treated),
+                ..NewSak::default()
             },
         )
         .await
-        .app(|| format!("state of meeting {}", m.date))?;
+        .app(|| format!("sak «{title}»"))?;
+        let how_many = self.rng.random_range(1..=2);
+        let officers: Vec<i32> = cast
+            .secretariat
+            .get(1..)
+            .unwrap_or_default()
+            .choose_multiple(&mut self.rng, how_many)
+            .map(|p| p.person_id)
+            .collect();
+        saker::set_case_officers(self.txn, self.proof, s.id, &officers)
+            .await
+            .app(|| format!("case officers of «{title}»"))?;
+        Ok(OwnSak {
+            id: s.id,
+            topic,
+            template,
+        })
     }
 
-    let last = periods
-        .last()
-        .ok_or_else(|| anyhow::anyhow!("no council period generated"))?;
-    let accounts = AccountPeople {
-        secretariat: secretariat[0].person_id,
-        member: last.members[1].person_id,
-        observer: observers[0].person_id,
-    };
-    Ok((summary, accounts))
+    /// The period's members (some digital, some with forfall, a few arriving late), four
+    /// observers, the secretariat, and a guest who presents one sak.
+    async fn attendance(
+        &mut self,
+        cast: &Cast,
+        period: &Period,
+        meeting_id: i32,
+        own: &[OwnSak],
+    ) -> anyhow::Result<()> {
+        let entry = |person_id, category, status| AttendanceEntry {
+            person_id: Some(person_id),
+            name_text: None,
+            organisation_text: None,
+            category,
+            status,
+            from_sak_id: None,
+            to_sak_id: None,
+            partial_note: None,
+            only_sak_id: None,
+            substitute_for_person_id: None,
+            note: None,
+        };
+        let mut entries = Vec::new();
+        for member in &period.members {
+            let roll: f64 = self.rng.random();
+            let status = if roll < 0.1 {
+                AttendanceStatus::Absent
+            } else if roll < 0.2 {
+                AttendanceStatus::Digital
+            } else {
+                AttendanceStatus::Present
+            };
+            let late = status != AttendanceStatus::Absent && self.rng.random_bool(0.05);
+            entries.push(AttendanceEntry {
+                from_sak_id: own.first().map(|s| s.id).filter(|_| late),
+                ..entry(member.person_id, AttendanceCategory::Member, status)
+            });
+        }
+        for o in cast.observers.choose_multiple(&mut self.rng, 4) {
+            let status = if self.rng.random_bool(0.3) {
+                AttendanceStatus::Digital
+            } else {
+                AttendanceStatus::Present
+            };
+            let partial = self.rng.random_bool(0.2);
+            entries.push(AttendanceEntry {
+                partial_note: partial.then(|| "deler av møtet".to_owned()),
+                ..entry(o.person_id, AttendanceCategory::Observer, status)
+            });
+        }
+        for s in cast.secretariat.iter().take(4) {
+            entries.push(AttendanceEntry {
+                organisation_text: Some(SECRETARIAT_ORG.into()),
+                ..entry(
+                    s.person_id,
+                    AttendanceCategory::Secretariat,
+                    AttendanceStatus::Present,
+                )
+            });
+        }
+        if let (Some(guest), Some(sak)) =
+            (cast.guests.choose(&mut self.rng), own.choose(&mut self.rng))
+        {
+            saker::add_presenter(
+                self.txn,
+                self.proof,
+                sak.id,
+                saker::NewPresenter {
+                    person_id: Some(guest.person_id),
+                    name_text: None,
+                    note: Some("la frem hovedresultatene".into()),
+                },
+            )
+            .await
+            .app(|| format!("presenter {}", guest.name))?;
+            entries.push(AttendanceEntry {
+                only_sak_id: Some(sak.id),
+                ..entry(
+                    guest.person_id,
+                    AttendanceCategory::Guest,
+                    AttendanceStatus::Present,
+                )
+            });
+        }
+        self.summary.attendance += entries.len();
+        attendance::record_attendance(self.txn, self.proof, meeting_id, entries)
+            .await
+            .app(|| format!("attendance of meeting {meeting_id}"))?;
+        Ok(())
+    }
+
+    /// A member's interest in one of the saker: mostly declared but not disqualifying.
+    async fn habilitet(&mut self, period: &Period, own: &[OwnSak]) -> anyhow::Result<()> {
+        let (Some(member), Some(sak)) = (
+            period.members.choose(&mut self.rng),
+            own.choose(&mut self.rng),
+        ) else {
+            return Ok(());
+        };
+        let inhabil = self.rng.random_bool(0.3);
+        let (outcome, reason) = if inhabil {
+            (
+                HabilitetOutcome::Inhabil,
+                format!(
+                    "{} er styremedlem i en virksomhet som berøres direkte av saken.",
+                    member.name
+                ),
+            )
+        } else {
+            (
+                HabilitetOutcome::NotInhabil,
+                format!(
+                    "{} har særinteresser i saken, men ikke i en form som medfører inhabilitet.",
+                    member.name
+                ),
+            )
+        };
+        habilitet::assess(
+            self.txn,
+            self.proof,
+            sak.id,
+            habilitet::Assessment {
+                person_id: member.person_id,
+                outcome,
+                reason: Some(reason),
+                left_room: inhabil,
+                decided_by: Some("rådet".into()),
+            },
+            None,
+        )
+        .await
+        .app(|| format!("habilitet of {}", member.name))?;
+        Ok(())
+    }
+
+    /// A strategy on høring, decided on in `sak`, and the working group that answers it.
+    async fn hearing(&mut self, cast: &Cast, sak: &OwnSak, day: NaiveDate) -> anyhow::Result<()> {
+        let year = day.year();
+        let done = year < LAST_YEAR;
+        let topic = sak.topic;
+        let doc = consultations::create_policy_document(
+            self.txn,
+            self.proof,
+            consultations::NewPolicyDocument {
+                kind: PolicyDocumentKind::Strategi,
+                reference: None,
+                title: format!("Nasjonal strategi for {topic} ({year})"),
+                ministry: Some(OBSERVER_ORGANISATIONS[0].into()),
+                url: None,
+                summary: None,
+                launch_date: Some(day - Duration::days(30)),
+                launch_text: None,
+                follow_up_proposal: Some(
+                    "Sekretariatet foreslår at rådet avgir høringssvar.".into(),
+                ),
+                decision: None,
+                decided_in_sak_id: Some(sak.id),
+                on_overview: !done,
+            },
+        )
+        .await
+        .app(|| format!("policy document in {year}"))?;
+        self.summary.policy_documents += 1;
+        let round = consultations::add_consultation_round(
+            self.txn,
+            self.proof,
+            consultations::NewConsultationRound {
+                policy_document_id: doc.id,
+                kind: ConsultationKind::Hoering,
+                opens_on: Some(day - Duration::days(30)),
+                deadline: Some(day + Duration::days(60)),
+                deadline_text: None,
+                response_status: if done {
+                    ResponseStatus::Sent
+                } else {
+                    ResponseStatus::Drafting
+                },
+                sent_on: done.then(|| day + Duration::days(55)),
+                response_url: None,
+                note: None,
+                working_group_id: None,
+            },
+        )
+        .await
+        .app(|| format!("høring in {year}"))?;
+        let period = cast
+            .periods
+            .iter()
+            .find(|p| p.starts_on <= day && day <= p.ends_on)
+            .ok_or_else(|| anyhow::anyhow!("no period covers {day}"))?;
+        let members = period
+            .members
+            .choose_multiple(&mut self.rng, 3)
+            .enumerate()
+            .map(|(k, p)| NewWorkingGroupMember {
+                person_id: Some(p.person_id),
+                placeholder: None,
+                role: if k == 0 {
+                    WorkingGroupRole::Leader
+                } else {
+                    WorkingGroupRole::Member
+                },
+                starts_on: None,
+                note: None,
+            })
+            .collect();
+        working_groups::create_working_group(
+            self.txn,
+            self.proof,
+            NewWorkingGroup {
+                kind: WorkingGroupKind::Arbeidsgruppe,
+                name: format!("Arbeidsgruppe for høringssvar om {topic} ({year})"),
+                purpose: Some(format!("Utarbeide rådets høringssvar om {topic}.")),
+                established_by_sak_id: Some(sak.id),
+                policy_document_id: Some(doc.id),
+                consultation_round_id: Some(round.id),
+                status: if done {
+                    WorkingGroupStatus::Finished
+                } else {
+                    WorkingGroupStatus::Active
+                },
+                starts_on: Some(day),
+                ends_on: done.then(|| day + Duration::days(60)),
+                members,
+            },
+        )
+        .await
+        .app(|| format!("working group in {year}"))?;
+        self.summary.working_groups += 1;
+        Ok(())
+    }
+
+    /// What the annual report counts besides meetings: Arendalsuka, a frokostmøte, a kronikk.
+    async fn year_events(&mut self, year: i32) -> anyhow::Result<()> {
+        let topic = TOPICS.choose(&mut self.rng).copied().unwrap_or(TOPICS[0]);
+        let events = [
+            (
+                format!("Arendalsuka {year}: Hvordan styrke forskningen på {topic}?"),
+                EventKind::Arendalsuka,
+                EventRole::CoOrganiser,
+                date(year, 8, 14)?,
+                "Arendal",
+            ),
+            (
+                format!("Frokostmøte om {topic}"),
+                EventKind::Frokostmote,
+                EventRole::Organiser,
+                date(year, 11, 6)?,
+                "Deichman Bjørvika",
+            ),
+        ];
+        for (title, kind, role, day, location) in events {
+            reports::create_event(
+                self.txn,
+                self.proof,
+                reports::EventInput {
+                    title: title.clone(),
+                    kind,
+                    role,
+                    date: Some(day),
+                    location: Some(location.into()),
+                    url: None,
+                    description: None,
+                },
+            )
+            .await
+            .app(|| format!("event {title}"))?;
+        }
+        let title = format!("Kunnskap om {topic} må bli en del av beslutningene");
+        reports::create_publication(
+            self.txn,
+            self.proof,
+            reports::PublicationInput {
+                title: title.clone(),
+                kind: PublicationKind::Kronikk,
+                outlet: Some("Dagens Medisin".into()),
+                published_on: Some(date(year, 10, 2)?),
+                url: None,
+                policy_document_id: None,
+            },
+        )
+        .await
+        .app(|| format!("publication {title}"))?;
+        Ok(())
+    }
+
+    /// Each meeting's minutes approved by the next meeting and published a week later; the
+    /// last meeting's minutes are still a draft. Last, because approval locks a meeting.
+    async fn minutes(&self, held: &[(i32, NaiveDate)]) -> anyhow::Result<()> {
+        for (i, (id, day)) in held.iter().enumerate() {
+            let next = held.get(i + 1);
+            meetings::set_historical_state(
+                self.txn,
+                self.proof,
+                *id,
+                HistoricalState {
+                    status: MeetingStatus::Held,
+                    notice_published_at: midnight(*day - Duration::days(14)),
+                    minutes_status: if next.is_some() {
+                        MinutesStatus::Published
+                    } else {
+                        MinutesStatus::Draft
+                    },
+                    minutes_sent_on: next.map(|_| *day + Duration::days(10)),
+                    comment_deadline: next.map(|_| *day + Duration::days(20)),
+                    minutes_approved_in_meeting_id: next.map(|(n, _)| *n),
+                    minutes_approved_at: next.and_then(|(_, d)| midnight(*d)),
+                    minutes_published_at: next.and_then(|(_, d)| midnight(*d + Duration::days(7))),
+                },
+            )
+            .await
+            .app(|| format!("state of the meeting on {day}"))?;
+        }
+        Ok(())
+    }
 }

@@ -537,7 +537,7 @@ fn and_list(names: &[String]) -> String {
 
 /// "Diskusjonssak/vedtakssak", as the papers combine the types.
 pub fn type_label(stored: &str) -> Option<String> {
-    let words: Vec<&str> = SakType::parse_list(stored)
+    let words: Vec<&str> = crate::service::reports::canonical_types(stored)
         .into_iter()
         .map(|t| match t {
             SakType::Vedtak => "vedtakssak",
@@ -563,7 +563,7 @@ mod tests {
         );
         assert_eq!(and_list(&["A".into(), "B".into(), "C".into()]), "A, B og C");
         assert_eq!(
-            type_label("diskusjon,vedtak").as_deref(),
+            type_label("vedtak,diskusjon").as_deref(),
             Some("Diskusjonssak/vedtakssak")
         );
         assert_eq!(type_label(""), None);

@@ -542,6 +542,7 @@ pub struct UpdateConsultationRoundInput {
 
 /// The longest window `upcomingDeadlines` looks ahead.
 const MAX_DAYS_AHEAD: i32 = 366;
+const DEFAULT_DAYS_AHEAD: i32 = service::MINIMUM_CONSULTATION_DAYS as i32;
 
 #[derive(Default)]
 pub struct ConsultationsQuery;
@@ -640,8 +641,12 @@ impl ConsultationsQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The first day; today in Norway if not given.")] from: Option<NaiveDate>,
-        #[graphql(desc = "How many days ahead (0–366).", default = 42)] days: i32,
+        #[graphql(
+            desc = "How many days ahead (0–366); default 42, the six weeks of the shortest høringsfrist."
+        )]
+        days: Option<i32>,
     ) -> AppResult<Vec<ConsultationRound>> {
+        let days = days.unwrap_or(DEFAULT_DAYS_AHEAD);
         if !(0..=MAX_DAYS_AHEAD).contains(&days) {
             return Err(AppError::validation(
                 "days",
@@ -668,8 +673,8 @@ impl ConsultationsQuery {
     async fn deadlines(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Only these response statuses.", default)] status: Vec<ResponseStatus>,
-        #[graphql(desc = "Only these kinds of round.", default)] kind: Vec<ConsultationKind>,
+        #[graphql(desc = "Only these response statuses.")] status: Option<Vec<ResponseStatus>>,
+        #[graphql(desc = "Only these kinds of round.")] kind: Option<Vec<ConsultationKind>>,
         #[graphql(desc = "Only documents of this ministry (case-insensitive).")] ministry: Option<
             String,
         >,
@@ -678,10 +683,12 @@ impl ConsultationsQuery {
         #[graphql(desc = "Only rounds this working group answers.")] working_group_id: Option<ID>,
         #[graphql(desc = "Only documents on (true) or off (false) the overview.")]
         on_overview: Option<bool>,
-        #[graphql(desc = "Include rounds the ministry withdrew.", default)] include_withdrawn: bool,
+        #[graphql(desc = "Include rounds the ministry withdrew (default false).")]
+        include_withdrawn: Option<bool>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, ConsultationRound, TotalCount>> {
+        let (status, kind) = (status.unwrap_or_default(), kind.unwrap_or_default());
         if status.len() > 5 || kind.len() > 3 {
             return Err(AppError::validation("status", "Too many values"));
         }
@@ -694,7 +701,7 @@ impl ConsultationsQuery {
                 from,
                 to,
                 working_group_id: opt_id(working_group_id, "workingGroupId")?,
-                include_withdrawn,
+                include_withdrawn: include_withdrawn.unwrap_or(false),
                 on_overview,
             },
         )?;

@@ -10,10 +10,11 @@ use axum::{
     Json,
     body::Bytes,
     extract::{
-        Query, State,
+        Query, Request, State,
         rejection::{BytesRejection, FailedToBufferBody},
     },
     http::{HeaderMap, HeaderValue, StatusCode, header},
+    middleware::Next,
     response::{Html, IntoResponse, Response},
 };
 use serde::Deserialize;
@@ -21,7 +22,7 @@ use serde::Deserialize;
 use super::limits::LIMIT_CODE;
 use crate::{
     loaders::{Loaders, run_in_rounds},
-    startup::AppState,
+    startup::{AppState, GRAPHQL_BODY_LIMIT},
 };
 
 /// The request id set by the HTTP layer, for error reports.
@@ -34,6 +35,29 @@ fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(body)).into_response()
 }
 
+/// Refuses a body whose declared length is over the limit before reading a byte of it;
+/// `DefaultBodyLimit` then catches a chunked body that grows past it.
+pub async fn refuse_large_bodies(request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > GRAPHQL_BODY_LIMIT as u64) {
+        return too_large();
+    }
+    next.run(request).await
+}
+
+fn too_large() -> Response {
+    tracing::warn!(event = "http.body_too_large", "request body over the limit");
+    refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        "The request body is larger than 256 KiB",
+    )
+}
+
 pub async fn post(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -42,11 +66,7 @@ pub async fn post(
     let body = match body {
         Ok(b) => b,
         Err(BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_))) => {
-            return refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "PAYLOAD_TOO_LARGE",
-                "The request body is larger than 256 KiB",
-            );
+            return too_large();
         }
         Err(_) => {
             return refuse(

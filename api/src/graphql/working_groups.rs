@@ -433,8 +433,8 @@ impl WorkingGroupsQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only groups of this kind.")] kind: Option<WorkingGroupKind>,
-        #[graphql(desc = "Only groups with one of these statuses.", default)] status: Vec<
-            WorkingGroupStatus,
+        #[graphql(desc = "Only groups with one of these statuses.")] status: Option<
+            Vec<WorkingGroupStatus>,
         >,
         #[graphql(desc = "Only groups at work on this day (not proposed, within their dates).")]
         active_on: Option<NaiveDate>,
@@ -444,6 +444,7 @@ impl WorkingGroupsQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, WorkingGroup, TotalCount>> {
+        let status = status.unwrap_or_default();
         if status.len() > 3 {
             return Err(AppError::validation("status", "Too many values"));
         }
@@ -474,15 +475,15 @@ impl WorkingGroupsQuery {
     async fn my_working_groups(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Include finished groups and ended memberships.", default)]
-        include_ended: bool,
+        #[graphql(desc = "Include finished groups and ended memberships (default false).")]
+        include_ended: Option<bool>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, WorkingGroup, TotalCount>> {
         let user = ctx.viewer().user().ok_or(AppError::Unauthenticated)?;
         // An account without a person (a script's) is in no group.
         let person_id = user.person_id.unwrap_or(0);
-        let filter = if include_ended {
+        let filter = if include_ended.unwrap_or(false) {
             GroupFilter {
                 person_id: Some(person_id),
                 ..Default::default()

@@ -13,11 +13,7 @@ use std::{
 };
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use futures::{
-    StreamExt,
-    future::BoxFuture,
-    stream::FuturesUnordered,
-};
+use futures::{StreamExt, future::BoxFuture, stream::FuturesUnordered};
 use sea_orm::{
     ColumnTrait, EntityTrait, Iterable, ModelTrait, PrimaryKeyToColumn, QueryFilter, QueryOrder,
     Value,
@@ -34,6 +30,9 @@ pub struct Loaders {
 }
 
 pub trait FromDb: Send + Sync + 'static {
+    /// Rows by key that many levels of a page ask for (people): under [`run_in_rounds`] such
+    /// a batch waits until no relation batch is pending, gathering the keys of every level.
+    const WAITS_FOR_RELATIONS: bool = false;
     fn from_db(db: Db) -> Self;
 }
 
@@ -51,8 +50,11 @@ impl Loaders {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let entry = map.entry(TypeId::of::<L>()).or_insert_with(|| {
-            let loader = DataLoader::new(L::from_db(self.db.clone()), spawn_batch)
-                .delay(Duration::ZERO);
+            let waits = L::WAITS_FOR_RELATIONS;
+            let loader = DataLoader::new(L::from_db(self.db.clone()), move |fut| {
+                spawn_batch(waits, fut)
+            })
+            .delay(Duration::ZERO);
             Arc::new(loader)
         });
         match entry.clone().downcast::<DataLoader<L>>() {
@@ -63,8 +65,8 @@ impl Loaders {
     }
 }
 
-/// Batches started while a request runs under [`run_in_rounds`].
-type Queue = Arc<Mutex<Vec<BoxFuture<'static, ()>>>>;
+/// Batches started while a request runs under [`run_in_rounds`], with whether they wait.
+type Queue = Arc<Mutex<Vec<(bool, BoxFuture<'static, ()>)>>>;
 
 tokio::task_local! {
     static BATCHES: Queue;
@@ -72,28 +74,34 @@ tokio::task_local! {
 
 /// Where a DataLoader's batch goes: into the request's queue when it runs under
 /// [`run_in_rounds`], else onto the runtime.
-fn spawn_batch(fut: BoxFuture<'static, ()>) {
+fn spawn_batch(waits: bool, fut: BoxFuture<'static, ()>) {
     match BATCHES.try_with(Arc::clone) {
         Ok(queue) => queue
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(fut),
+            .push((waits, fut)),
         Err(_) => {
             tokio::spawn(fut);
         }
     }
 }
 
-/// Runs a GraphQL execution so that its DataLoader batches form deterministic rounds: the
-/// execution is polled until it can go no further (every sibling resolver has registered
-/// its keys), then the batches it started run together, and only when all of them are done
-/// is the execution polled again. Each relation level thus costs one statement per loader,
-/// however the database's answers interleave; with a spawned batch, a fast sibling query
-/// could split a level into two.
+/// Runs a GraphQL execution so that its DataLoader batches form deterministic rounds,
+/// whatever order the database answers in:
+/// 1. the execution is polled until it can go no further, so every sibling resolver of a
+///    list has registered its keys;
+/// 2. the relation batches it started run together, and the execution is polled again only
+///    when all of them are done;
+/// 3. by-key batches (people) wait while relation batches remain: a batch that has not
+///    started yet keeps collecting keys, so the people of every level load in one query.
+///
+/// A spawned batch, by contrast, starts whenever the runtime gets to it, and a fast sibling
+/// query can split a level into two statements.
 pub async fn run_in_rounds<F: Future>(fut: F) -> F::Output {
     let queue: Queue = Arc::default();
     let mut fut = pin!(fut);
     let mut running: FuturesUnordered<BoxFuture<'static, ()>> = FuturesUnordered::new();
+    let mut waiting: Vec<BoxFuture<'static, ()>> = Vec::new();
     poll_fn(move |cx| {
         loop {
             while let Poll::Ready(Some(())) = running.poll_next_unpin(cx) {}
@@ -109,10 +117,19 @@ pub async fn run_in_rounds<F: Future>(fut: F) -> F::Output {
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner),
             );
-            if started.is_empty() {
-                return Poll::Pending;
+            for (waits, batch) in started {
+                if waits {
+                    waiting.push(batch);
+                } else {
+                    running.push(batch);
+                }
             }
-            running.extend(started);
+            if running.is_empty() {
+                if waiting.is_empty() {
+                    return Poll::Pending;
+                }
+                running.extend(waiting.drain(..));
+            }
         }
     })
     .await
@@ -133,6 +150,7 @@ fn key_of(v: Value) -> Option<i32> {
 pub struct ById<E>(Db, PhantomData<E>);
 
 impl<E: EntityTrait> FromDb for ById<E> {
+    const WAITS_FOR_RELATIONS: bool = true;
     fn from_db(db: Db) -> Self {
         Self(db, PhantomData)
     }

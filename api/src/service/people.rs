@@ -88,26 +88,21 @@ pub async fn create_organisation(
         created_at: Set(super::now()),
         ..Default::default()
     };
+    // RETURNING gives no row on a conflict, so the row is read back by its name either way.
     let inserted = organisation::Entity::insert(row)
         .on_conflict_do_nothing_on([organisation::Column::Name])
-        .exec_with_returning(db)
+        .exec_without_returning(db)
         .await?;
-    if let sea_orm::TryInsertResult::Inserted(created) = inserted {
-        audit::record::<organisation::Entity, _>(
-            db,
-            proof.actor(),
-            created.id,
-            None,
-            Some(&created),
-        )
-        .await?;
-        return Ok(created);
-    }
-    organisation::Entity::find()
+    let row = organisation::Entity::find()
         .filter(organisation::Column::Name.eq(name))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::from(anyhow::anyhow!("organisation vanished after a conflict")))
+        .ok_or_else(|| AppError::from(anyhow::anyhow!("organisation missing after insert")))?;
+    if matches!(inserted, sea_orm::TryInsertResult::Inserted(1)) {
+        audit::record::<organisation::Entity, _>(db, proof.actor(), row.id, None, Some(&row))
+            .await?;
+    }
+    Ok(row)
 }
 
 /// Changes to an organisation: None keeps a field, `Some(None)` clears it.

@@ -95,6 +95,18 @@ pub fn is_substantive(standing: Option<StandingKind>, vedtak: Option<&str>) -> b
     !v.is_empty() && !NON_DECISIONS.contains(&v.as_str())
 }
 
+/// A sak's types in one order whatever order they were stored in, the papers' own
+/// ("Diskusjonssak/vedtakssak").
+pub fn canonical_types(stored: &str) -> Vec<SakType> {
+    let mut types = SakType::parse_list(stored);
+    types.sort_by_key(|t| match t {
+        SakType::Diskusjon => 0,
+        SakType::Vedtak => 1,
+        SakType::Orientering => 2,
+    });
+    types
+}
+
 /// Present, digital and forfall counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AttendanceCounts {
@@ -262,8 +274,9 @@ fn joined<A: EntityTrait, B: EntityTrait>(from: A::Column, to: B::Column) -> Rel
     A::belongs_to(B::default()).from(from).to(to).into()
 }
 
-fn count_of(col: impl sea_orm::sea_query::IntoColumnRef) -> Expr {
-    ExprTrait::count(Expr::col(col))
+/// COUNT of a column, qualified by its table (joined queries share column names).
+fn count_of<E: EntityTrait>(col: E::Column) -> Expr {
+    ExprTrait::count(Expr::col((E::default(), col)))
 }
 
 /// The figures for `year`, in nine bounded queries whatever the amount of data: the meetings
@@ -330,13 +343,7 @@ pub async fn annual_report(
         totals.total += 1;
         totals.standing += u32::from(standing.is_some());
         totals.substantive_vedtak += n;
-        // One order per combination, whatever order the types were stored in.
-        let mut parsed = SakType::parse_list(&types);
-        parsed.sort_by_key(|t| match t {
-            SakType::Diskusjon => 0,
-            SakType::Vedtak => 1,
-            SakType::Orientering => 2,
-        });
+        let parsed = canonical_types(&types);
         let g = groups_by_type
             .entry(SakType::to_stored(&parsed))
             .or_insert_with(|| TypeFigures {
@@ -411,7 +418,7 @@ async fn attendance_by_meeting(
     Ok(entity::attendance::Entity::find()
         .select_only()
         .columns([A::MeetingId, A::Category, A::Status])
-        .column_as(count_of(A::Id), "n")
+        .column_as(count_of::<entity::attendance::Entity>(A::Id), "n")
         .filter(A::MeetingId.is_in(held.iter().copied()))
         .filter(A::Category.is_in([AttendanceCategory::Member, AttendanceCategory::Substitute]))
         .group_by(A::MeetingId)
@@ -432,7 +439,7 @@ async fn attendance_by_member(
         .column(A::PersonId)
         .column(person::Column::Name)
         .column(A::Status)
-        .column_as(count_of(A::Id), "n")
+        .column_as(count_of::<entity::attendance::Entity>(A::Id), "n")
         .join(
             JoinType::InnerJoin,
             joined::<Entity, person::Entity>(A::PersonId, person::Column::Id),

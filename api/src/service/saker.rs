@@ -134,6 +134,19 @@ fn taken(number: i32, year: i32) -> AppError {
     )
 }
 
+/// Loads a meeting and locks its row until the transaction ends (PostgreSQL; SQLite has a
+/// single writer anyway), so that agenda changes to one meeting happen one at a time and
+/// positions stay distinct.
+pub(crate) async fn lock_meeting(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> AppResult<Option<meeting::Model>> {
+    Ok(meeting::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?)
+}
+
 /// The meeting's saker in agenda order.
 pub(crate) async fn agenda(
     db: &impl ConnectionTrait,
@@ -254,8 +267,7 @@ where
     let proposed_vedtak = clean_text("proposedVedtak", new.proposed_vedtak, MAX_TEXT)?;
     let discussion = clean_text("discussion", new.discussion, MAX_TEXT)?;
     let vedtak = clean_text("vedtak", new.vedtak, MAX_TEXT)?;
-    let m = meeting::Entity::find_by_id(new.meeting_id)
-        .one(db)
+    let m = lock_meeting(db, new.meeting_id)
         .await?
         .ok_or(AppError::NotFound("The meeting"))?;
     ensure_editable(&m)?;
@@ -472,6 +484,16 @@ where
             "A standing agenda item stays with its meeting",
         ));
     }
+    // Both agendas change: lock them in id order, so two moves cannot deadlock.
+    let (first, second) = if from.id < to_meeting_id {
+        (from.id, to_meeting_id)
+    } else {
+        (to_meeting_id, from.id)
+    };
+    lock_meeting(db, first).await?;
+    lock_meeting(db, second).await?;
+    // Read again under the locks: the agenda may have moved while we waited.
+    let before = load::<sak::Entity>("The sak", db, sak_id).await?;
     let to = meeting::Entity::find_by_id(to_meeting_id)
         .one(db)
         .await?
@@ -570,7 +592,9 @@ pub async fn renumber_agenda(
     meeting_id: i32,
     start: Option<i32>,
 ) -> AppResult<Vec<sak::Model>> {
-    let m = load::<meeting::Entity>("The meeting", db, meeting_id).await?;
+    let m = lock_meeting(db, meeting_id)
+        .await?
+        .ok_or(AppError::NotFound("The meeting"))?;
     ensure_editable(&m)?;
     let saker = agenda(db, meeting_id).await?;
     let Some(lowest) = saker.iter().map(|s| s.number).min() else {
@@ -626,7 +650,9 @@ pub async fn reorder_saker(
     meeting_id: i32,
     sak_ids: &[i32],
 ) -> AppResult<Vec<sak::Model>> {
-    let m = load::<meeting::Entity>("The meeting", db, meeting_id).await?;
+    let m = lock_meeting(db, meeting_id)
+        .await?
+        .ok_or(AppError::NotFound("The meeting"))?;
     ensure_editable(&m)?;
     let saker = agenda(db, meeting_id).await?;
     let given: HashSet<i32> = sak_ids.iter().copied().collect();

@@ -8,8 +8,7 @@
 //! migration `m20261123_000008_search` builds both indexes.
 use futures::future::BoxFuture;
 use sea_orm::{
-    ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, FromQueryResult, Statement,
-    Value,
+    DatabaseBackend, DatabaseConnection, EntityTrait, FromQueryResult, Statement, Value,
 };
 
 use entity::meeting;

@@ -8,7 +8,10 @@ import { loginUrl } from '../auth/urls';
 import { Loading } from '../components/states';
 import { useLang, useMessages } from '../i18n/LanguageProvider';
 import { meetingsUrl } from '../meetings/urls';
+import { overviewUrl } from '../consultations/urls';
 import { councilUrl } from '../people/urls';
+import { annualReportUrl } from '../reports/urls';
+import { workingGroupsUrl } from '../working_groups/urls';
 import { searchUrl } from '../search/urls';
 import messages from './messages';
 import { ComingSoonPaths } from './sections';
@@ -28,9 +31,9 @@ const NAV: { key: NavKey; to: string; audience: Audience; end?: boolean }[] = [
   { key: 'navMeetings', to: meetingsUrl(), audience: 'public' },
   { key: 'navSaker', to: ComingSoonPaths.saker, audience: 'public' },
   { key: 'navPeople', to: councilUrl(), audience: 'public' },
-  { key: 'navWorkingGroups', to: ComingSoonPaths.workingGroups, audience: 'user' },
-  { key: 'navConsultations', to: ComingSoonPaths.consultations, audience: 'user' },
-  { key: 'navAnnualReport', to: ComingSoonPaths.annualReport, audience: 'user' },
+  { key: 'navWorkingGroups', to: workingGroupsUrl(), audience: 'public' },
+  { key: 'navConsultations', to: overviewUrl(), audience: 'public' },
+  { key: 'navAnnualReport', to: annualReportUrl(), audience: 'user' },
   { key: 'navAdmin', to: adminUrl(), audience: ['SECRETARIAT'] },
 ];
 

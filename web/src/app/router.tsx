@@ -1,7 +1,11 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAccess } from '../auth/RequireAccess';
+import { adminRoutes } from '../admin/routes';
+import { consultationRoutes } from '../consultations/routes';
 import { peopleRoutes } from '../people/routes';
+import { reportRoutes } from '../reports/routes';
+import { workingGroupRoutes } from '../working_groups/routes';
 import { Layout } from './Layout';
 import { ComingSoonPage, NotFoundPage, RouteErrorPage } from './pages';
 import { ComingSoonPaths } from './sections';
@@ -74,30 +78,9 @@ export const router = createBrowserRouter([
       { path: 'search', element: <SearchView /> },
       { path: ComingSoonPaths.saker.slice(1), element: <ComingSoonPage section="navSaker" /> },
       ...peopleRoutes,
-      {
-        path: ComingSoonPaths.workingGroups.slice(1),
-        element: (
-          <RequireAccess audience="user">
-            <ComingSoonPage section="navWorkingGroups" />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: ComingSoonPaths.consultations.slice(1),
-        element: (
-          <RequireAccess audience="user">
-            <ComingSoonPage section="navConsultations" />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: ComingSoonPaths.annualReport.slice(1),
-        element: (
-          <RequireAccess audience="user">
-            <ComingSoonPage section="navAnnualReport" />
-          </RequireAccess>
-        ),
-      },
+      ...workingGroupRoutes,
+      ...consultationRoutes,
+      ...reportRoutes,
       {
         path: 'admin',
         element: (
@@ -114,6 +97,7 @@ export const router = createBrowserRouter([
           </RequireAccess>
         ),
       },
+      ...adminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,8 +2,4 @@
 // honest page saying so, rather than made-up content.
 export const ComingSoonPaths = {
   saker: '/saker',
-  people: '/people',
-  workingGroups: '/working-groups',
-  consultations: '/consultations',
-  annualReport: '/annual-report',
 } as const;

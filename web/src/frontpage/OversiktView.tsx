@@ -18,6 +18,9 @@ import { meetingsUrl, meetingToolUrl, meetingUrl, newMeetingUrl } from '../meeti
 import { sakPageUrl } from '../saker/urls';
 import messages from './messages';
 
+// Lists that may be empty: a mutation returning these types refetches the page.
+const LISTS = { additionalTypenames: ['FollowUp'] };
+
 // Newest first: a year holds 4–6 meetings, so 20 reach well back.
 const OversiktQueryDoc = graphql(`
   query Oversikt($signedIn: Boolean!) {
@@ -218,7 +221,7 @@ function Deadlines({ rounds }: { rounds: NonNullable<OversiktQuery['upcomingDead
 function FollowUps({ meetingId }: { meetingId: string }) {
   const t = useMessages(messages);
   const { lang } = useLang();
-  const [{ data, error }] = useQuery({ query: FollowUpsQuery, variables: { id: meetingId } });
+  const [{ data, error }] = useQuery({ query: FollowUpsQuery, variables: { id: meetingId }, context: LISTS });
   if (error && !data) return <ErrorState error={error} />;
   if (!data) return <Loading />;
   const items = data.meeting?.outstandingFollowUps ?? [];

@@ -3,12 +3,19 @@ import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
-import { apiTokensUrl } from '../urls';
+import { apiTokensUrl, auditLogUrl, usersUrl } from '../urls';
+import usersMessages from '../usersMessages';
 
-/** The secretariat's admin section. Users and the audit log wait for their API. */
+/** The secretariat's admin section: accounts, API tokens and the audit log. */
 export default function AdminView() {
   const t = useMessages(messages);
+  const u = useMessages(usersMessages);
   usePageTitle(t.adminTitle);
+  const cards = [
+    { to: usersUrl(), title: t.usersLink, text: u.usersLinkText },
+    { to: apiTokensUrl(), title: t.apiTokensLink, text: t.apiTokensLinkText },
+    { to: auditLogUrl(), title: t.auditLink, text: u.auditLinkText },
+  ];
   return (
     <>
       <Heading level={1} data-size="lg">
@@ -16,28 +23,16 @@ export default function AdminView() {
       </Heading>
       <Paragraph>{t.adminIntro}</Paragraph>
       <ul className="card-list">
-        <li>
-          <Card>
-            <Heading level={2} data-size="xs">
-              <RouterLink to={apiTokensUrl()}>{t.apiTokensLink}</RouterLink>
-            </Heading>
-            <Paragraph>{t.apiTokensLinkText}</Paragraph>
-          </Card>
-        </li>
-        <li>
-          <Card>
-            <Heading level={2} data-size="xs">
-              {t.usersLink} <span className="muted">({t.notYet})</span>
-            </Heading>
-          </Card>
-        </li>
-        <li>
-          <Card>
-            <Heading level={2} data-size="xs">
-              {t.auditLink} <span className="muted">({t.notYet})</span>
-            </Heading>
-          </Card>
-        </li>
+        {cards.map((c) => (
+          <li key={c.to}>
+            <Card>
+              <Heading level={2} data-size="xs">
+                <RouterLink to={c.to}>{c.title}</RouterLink>
+              </Heading>
+              <Paragraph>{c.text}</Paragraph>
+            </Card>
+          </li>
+        ))}
       </ul>
     </>
   );

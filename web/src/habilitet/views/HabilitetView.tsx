@@ -35,6 +35,9 @@ import { meetingCodeFromParam } from '../../meetings/urls';
 import { MeetingNotFound } from '../../meetings/views/MeetingNotFound';
 import messages from '../messages';
 
+// Lists that may be empty: a mutation returning these types refetches the page.
+const LISTS = { additionalTypenames: ['ConflictOfInterest'] };
+
 const HabilitetPageQueryDoc = graphql(`
   query HabilitetPage($code: String!) {
     meeting(code: $code) {
@@ -422,6 +425,7 @@ export default function HabilitetView() {
   usePageTitle(code ? t.title(code) : t.title(''));
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: HabilitetPageQueryDoc,
+    context: LISTS,
     variables: { code: code ?? '' },
     pause: code === null,
   });

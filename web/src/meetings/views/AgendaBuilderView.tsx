@@ -203,7 +203,13 @@ function SlotInputs({
 
   const conflict = result.error && errorCodes(result.error).has('CONFLICT');
   return (
-    <div className="slot">
+    // Saved when focus leaves the pair, so moving from start to end does not save half a slot.
+    <div
+      className="slot"
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void save();
+      }}
+    >
       <Textfield
         type="time"
         data-size="sm"
@@ -211,7 +217,6 @@ function SlotInputs({
         value={start}
         min={hhmm(meeting.startsAt) || undefined}
         onChange={(e) => setStart(e.target.value)}
-        onBlur={save}
         disabled={disabled}
       />
       <span aria-hidden>–</span>
@@ -221,7 +226,6 @@ function SlotInputs({
         aria-label={t.slotEndFor(sak.code)}
         value={end}
         onChange={(e) => setEnd(e.target.value)}
-        onBlur={save}
         disabled={disabled}
       />
       {result.error && (
@@ -325,7 +329,7 @@ function SortableSak({
           </ul>
         )}
       </div>
-      <SlotInputs key={`${sak.version}`} sak={sak} meeting={meeting} disabled={locked} onWarnings={onWarnings} />
+      <SlotInputs key={`${sak.timeStart ?? ''}-${sak.timeEnd ?? ''}`} sak={sak} meeting={meeting} disabled={locked} onWarnings={onWarnings} />
       <div className="agenda-row__actions">
         <Button variant="tertiary" data-size="sm" onClick={() => onRenumber(sak)} disabled={locked} aria-label={t.renumberSakLabel(sak.code)}>
           {t.renumberSak}

@@ -27,6 +27,9 @@ import messages from '../messages';
 import { meetingCodeFromParam } from '../urls';
 import { MeetingNotFound } from './MeetingNotFound';
 
+// Lists that may be empty: a mutation returning these types refetches the page.
+const LISTS = { additionalTypenames: ['Attendance'] };
+
 const AttendanceGridQueryDoc = graphql(`
   query AttendanceGrid($code: String!) {
     meeting(code: $code) {
@@ -485,6 +488,7 @@ export default function AttendanceView() {
   usePageTitle(code ? t.attendanceTitle(code) : t.meetingNotFound);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: AttendanceGridQueryDoc,
+    context: LISTS,
     variables: { code: code ?? '' },
     pause: code === null,
     // The grid starts from what is recorded now, not from a cached copy.

@@ -25,6 +25,9 @@ import { meetingCodeFromParam, meetingsUrl, meetingUrl } from '../urls';
 import minutesMessages from '../../minutes/messages';
 import { CommentForm, CommentList } from '../../minutes/components/Comments';
 
+// Lists that may be empty: a mutation returning these types refetches the page.
+const LISTS = { additionalTypenames: ['MinutesComment', 'Attendance', 'ConflictOfInterest'] };
+
 const MeetingPageQuery = graphql(`
   query MeetingPage($code: String!) {
     meeting(code: $code) {
@@ -96,6 +99,7 @@ export default function MeetingView() {
   const code = meetingCodeFromParam(params.code);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MeetingPageQuery,
+    context: LISTS,
     variables: { code: code ?? '' },
     pause: code === null,
   });

@@ -25,6 +25,9 @@ import { MeetingNotFound } from '../../meetings/views/MeetingNotFound';
 import { CommentList, type CommentFragment } from '../components/Comments';
 import messages from '../messages';
 
+// Lists that may be empty: a mutation returning these types refetches the page.
+const LISTS = { additionalTypenames: ['MinutesComment'] };
+
 const MinutesEditorQueryDoc = graphql(`
   query MinutesEditor($code: String!) {
     meeting(code: $code) {
@@ -256,6 +259,7 @@ export default function MinutesEditorView() {
   usePageTitle(code ? t.minutesTitle(code) : null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MinutesEditorQueryDoc,
+    context: LISTS,
     variables: { code: code ?? '' },
     pause: code === null,
   });

@@ -64,8 +64,8 @@ const CreateAppointmentMutation = graphql(`
 `);
 
 const UpdateAppointmentMutation = graphql(`
-  mutation UpdateAppointment($id: ID!, $version: Int!, $input: AppointmentInput!) {
-    updateAppointment(id: $id, version: $version, input: $input) {
+  mutation UpdateAppointment($input: UpdateAppointmentInput!) {
+    updateAppointment(input: $input) {
       id
       ...Appointments_Appointment
     }
@@ -175,8 +175,7 @@ function AppointmentForm({
       if (!org.id) return;
       organisationId = org.id;
     }
-    const input = {
-      personId,
+    const fields = {
       role: values.role,
       sectorId: SECTOR_ROLES.includes(values.role) ? values.sectorId || null : null,
       organisationId,
@@ -187,8 +186,8 @@ function AppointmentForm({
       note: orNull(values.note),
     };
     const response = appointment
-      ? await update({ id: appointment.id, version: appointment.version, input })
-      : await create({ input });
+      ? await update({ input: { id: appointment.id, version: appointment.version, ...fields } })
+      : await create({ input: { personId, ...fields } });
     if (!response.error) {
       conflict.end();
       onDone();

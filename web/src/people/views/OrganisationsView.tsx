@@ -39,8 +39,8 @@ const OrganisationsPage = graphql(`
 `);
 
 const UpdateOrganisationMutation = graphql(`
-  mutation UpdateOrganisation($id: ID!, $version: Int!, $input: OrganisationInput!) {
-    updateOrganisation(id: $id, version: $version, input: $input) {
+  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+    updateOrganisation(input: $input) {
       id
       name
       shortName
@@ -91,7 +91,7 @@ function OrganisationForm({
     if (!name.trim()) return;
     const input = { name: name.trim(), shortName: orNull(shortName) };
     const response = organisation
-      ? await update({ id: organisation.id, version: organisation.version, input })
+      ? await update({ input: { id: organisation.id, version: organisation.version, ...input } })
       : await add({ input });
     if (!response.error) {
       conflict.end();

@@ -50,8 +50,8 @@ const PersonPageQuery = graphql(`
 `);
 
 const UpdatePersonMutation = graphql(`
-  mutation UpdatePerson($id: ID!, $version: Int!, $input: PersonInput!) {
-    updatePerson(id: $id, version: $version, input: $input) {
+  mutation UpdatePerson($input: UpdatePersonInput!) {
+    updatePerson(input: $input) {
       id
       name
       title
@@ -135,7 +135,7 @@ export default function PersonView() {
           saving={saved.fetching}
           conflict={conflict}
           onSubmit={async ({ input }) => {
-            const response = await update({ id: person.id, version: person.version, input });
+            const response = await update({ input: { id: person.id, version: person.version, ...input } });
             if (!response.error) {
               conflict.end();
               setEditing(false);

@@ -156,7 +156,7 @@ export function References({
       )}
       {editable && (
         <div className="stack reference-search">
-          <form role="search" onSubmit={search} aria-label={t.findSak}>
+          <form role="search" onSubmit={search} aria-label={t.referenceSearch}>
             <Field>
               <Label htmlFor="reference-search">{t.findSak}</Label>
               <Paragraph data-size="sm" className="muted" id="reference-search-hint">

@@ -21,6 +21,9 @@ import { SakForm } from '../components/SakForm';
 import messages from '../messages';
 import { sakCodeFromParam } from '../urls';
 
+// Lists that may be empty: a mutation returning these types refetches the page.
+const LISTS = { additionalTypenames: ['Attachment', 'SakReference', 'FollowUp'] };
+
 export const SakPageQuery = graphql(`
   query SakPage($code: String!) {
     sak(code: $code) {
@@ -77,6 +80,7 @@ export default function SakView() {
   const code = sakCodeFromParam(params.code);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: SakPageQuery,
+    context: LISTS,
     variables: { code: code ?? '' },
     pause: code === null,
   });

@@ -60,7 +60,7 @@ export function useSakLookup(initial: string): SakLookup {
 }
 
 /** The sak number field, with the vedtak of the sak found. */
-export function SakCodeField({ id, lookup, error }: { id: string; lookup: SakLookup; error?: string }) {
+export function SakCodeField({ id, lookup, error, label }: { id: string; lookup: SakLookup; error?: string; label?: string }) {
   const t = useMessages(messages);
   const { sak } = lookup;
   const vedtak = sak?.vedtak ?? sak?.proposedVedtak;
@@ -69,7 +69,7 @@ export function SakCodeField({ id, lookup, error }: { id: string; lookup: SakLoo
       <div className="inline-form">
         <Textfield
           id={id}
-          label={t.sak}
+          label={label ?? t.sak}
           description={t.sakDescription}
           value={lookup.text}
           onChange={(e) => lookup.setText(e.target.value)}

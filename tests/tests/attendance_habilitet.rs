@@ -1,0 +1,258 @@
+//! Attendance recorded for the whole meeting in one call, and habilitet: a member's
+//! declaration, the council's assessment, and what an inhabil member may not do.
+use entity::enums::UserRole;
+use motebok::service::meetings::oslo_today;
+use motebok_tests::{Backend, TestApp, both_backends, error_code};
+use serde_json::{Value, json};
+
+async fn person(app: &TestApp, tok: &str, name: &str) -> String {
+    app.gql_ok(
+        Some(tok),
+        "mutation($n: String!) { createPerson(input: { name: $n }) { id } }",
+        json!({ "n": name }),
+    )
+    .await["createPerson"]["id"]
+        .as_str()
+        .expect("person id")
+        .to_owned()
+}
+
+async fn meeting_on(app: &TestApp, tok: &str, date: &str) -> Value {
+    app.gql_ok(
+        Some(tok),
+        "mutation($d: Date!) { createMeeting(input: { date: $d, format: HYBRID }) { meeting { id code version saker { id code } } } }",
+        json!({ "d": date }),
+    )
+    .await["createMeeting"]["meeting"]
+        .clone()
+}
+
+const RECORD: &str = "mutation($m: ID!, $e: [AttendanceInput!]!) { recordAttendance(meetingId: $m, entries: $e) { category status partialNote note nameText onlySakId fromSakId person { name } } }";
+
+both_backends!(
+    attendance_is_recorded_for_the_whole_meeting_in_one_call_and_replaced_by_the_next,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        let diaz = person(&app, &sec, "Esperanza Diaz").await;
+        let borge = person(&app, &sec, "Ole Johan Borge").await;
+        let vara = person(&app, &sec, "Monica Fossnes Petersson").await;
+        let m = meeting_on(&app, &sec, "2025-05-21").await;
+        let sak_3 = m["saker"][2]["id"].clone();
+        let first = app
+            .gql_ok(
+                Some(&sec),
+                RECORD,
+                json!({ "m": m["id"], "e": [
+                    { "personId": diaz, "category": "MEMBER", "status": "DIGITAL", "partialNote": "deler av møtet", "organisationText": "Universitetet i Bergen" },
+                    { "personId": vara, "category": "SUBSTITUTE", "status": "PRESENT", "substituteForPersonId": diaz, "note": "Møtende vara" },
+                    { "personId": borge, "category": "SECRETARIAT", "status": "PRESENT", "fromSakId": sak_3, "note": "avdelingsdirektør" },
+                    { "nameText": "Martin Ingvar", "category": "GUEST", "status": "PRESENT", "onlySakId": sak_3 },
+                ] }),
+            )
+            .await;
+        let rows = first["recordAttendance"].as_array().expect("rows");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0]["status"], "DIGITAL");
+        assert_eq!(rows[0]["partialNote"], "deler av møtet");
+        assert_eq!(rows[2]["fromSakId"], sak_3);
+        assert_eq!(rows[3]["nameText"], "Martin Ingvar");
+        assert_eq!(rows[3]["onlySakId"], sak_3);
+        // The same person twice: refused, and the lists stay as they were.
+        let twice = app
+            .gql(
+                Some(&sec),
+                RECORD,
+                json!({ "m": m["id"], "e": [
+                    { "personId": diaz, "category": "MEMBER", "status": "PRESENT" },
+                    { "personId": diaz, "category": "MEMBER", "status": "ABSENT" },
+                ] }),
+            )
+            .await;
+        assert_eq!(error_code(&twice), Some("VALIDATION"));
+        assert_eq!(
+            twice["errors"][0]["extensions"]["field"],
+            "entries.1.personId"
+        );
+        let read =
+            "query($c: String!) { meeting(code: $c) { attendance { status person { name } } } }";
+        let kept = app.gql_ok(Some(&sec), read, json!({ "c": "1/2025" })).await;
+        assert_eq!(
+            kept["meeting"]["attendance"].as_array().map(Vec::len),
+            Some(4)
+        );
+        // A sak of another meeting cannot be named.
+        let other = meeting_on(&app, &sec, "2025-09-17").await;
+        let foreign = app
+            .gql(
+                Some(&sec),
+                RECORD,
+                json!({ "m": m["id"], "e": [{ "nameText": "Gjest", "category": "GUEST", "status": "PRESENT", "onlySakId": other["saker"][0]["id"] }] }),
+            )
+            .await;
+        assert_eq!(
+            foreign["errors"][0]["extensions"]["field"],
+            "entries.0.onlySakId"
+        );
+        // The next call replaces the lists.
+        app.gql_ok(
+            Some(&sec),
+            RECORD,
+            json!({ "m": m["id"], "e": [{ "personId": diaz, "category": "MEMBER", "status": "ABSENT" }] }),
+        )
+        .await;
+        let now = app.gql_ok(Some(&sec), read, json!({ "c": "1/2025" })).await;
+        assert_eq!(
+            now["meeting"]["attendance"],
+            json!([{ "status": "ABSENT", "person": { "name": "Esperanza Diaz" } }])
+        );
+    }
+);
+
+both_backends!(
+    an_inhabil_member_counts_as_absent_from_the_sak_and_cannot_comment_on_it,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        let guri = person(&app, &sec, "Guri Rørtveit").await;
+        let toril = person(&app, &sec, "Toril Hernes").await;
+        let guri_tok = app.user(UserRole::Member, guri.parse().ok()).await;
+        let toril_tok = app.user(UserRole::Member, toril.parse().ok()).await;
+        let today = oslo_today(chrono::Utc::now());
+        let m = meeting_on(&app, &sec, &today.to_string()).await;
+        let sak = m["saker"][3].clone();
+        let other_sak = m["saker"][4].clone();
+        let declare = "mutation($s: ID!) { declareInterest(sakId: $s, declaration: \"Ansatt ved FHI, som saken gjelder\") { id outcome version declaration } }";
+        // Before the notice the member cannot see the sak at all.
+        let hidden = app
+            .gql(Some(&guri_tok), declare, json!({ "s": sak["id"] }))
+            .await;
+        assert_eq!(error_code(&hidden), Some("NOT_FOUND"));
+        app.gql_ok(
+            Some(&sec),
+            "mutation($id: ID!, $v: Int!) { publishNotice(id: $id, version: $v) { meeting { id } } }",
+            json!({ "id": m["id"], "v": m["version"] }),
+        )
+        .await;
+        let declared = app
+            .gql_ok(Some(&guri_tok), declare, json!({ "s": sak["id"] }))
+            .await["declareInterest"]
+            .clone();
+        assert_eq!(declared["outcome"], "PENDING");
+        let habilitet = "query($c: String!) { meeting(code: $c) { saker { code habilitet { outcome reason declaration leftRoom person { name } } inhabilMembers { name } } habilitetStatement } }";
+        let code = m["code"].as_str().expect("code").to_owned();
+        let seen = |res: &Value| res["data"]["meeting"]["saker"][3]["habilitet"].clone();
+        assert_eq!(
+            seen(
+                &app.gql(Some(&toril_tok), habilitet, json!({ "c": code }))
+                    .await
+            ),
+            json!([]),
+            "another member does not see a pending declaration"
+        );
+        assert_eq!(
+            seen(
+                &app.gql(Some(&guri_tok), habilitet, json!({ "c": code }))
+                    .await
+            )[0]["declaration"],
+            "Ansatt ved FHI, som saken gjelder"
+        );
+        // The meeting: the council finds her inhabil; she leaves the room.
+        let held = app
+            .gql_ok(
+                Some(&sec),
+                "query($c: String!) { meeting(code: $c) { id version } }",
+                json!({ "c": code }),
+            )
+            .await["meeting"]
+            .clone();
+        let held = app
+            .gql_ok(Some(&sec), "mutation($id: ID!, $v: Int!) { markMeetingHeld(id: $id, version: $v) { id version } }", json!({ "id": held["id"], "v": held["version"] }))
+            .await["markMeetingHeld"]
+            .clone();
+        let late = app
+            .gql(Some(&toril_tok), declare, json!({ "s": sak["id"] }))
+            .await;
+        assert_eq!(
+            error_code(&late),
+            Some("CONFLICT"),
+            "declarations come before the meeting"
+        );
+        let stale = app
+            .gql(
+                Some(&sec),
+                "mutation($s: ID!, $p: ID!) { assessHabilitet(sakId: $s, personId: $p, outcome: INHABIL, leftRoom: true, reason: \"Ansatt ved FHI\") { id } }",
+                json!({ "s": sak["id"], "p": guri }),
+            )
+            .await;
+        assert_eq!(stale["errors"][0]["extensions"]["field"], "version");
+        app.gql_ok(
+            Some(&sec),
+            "mutation($s: ID!, $p: ID!, $v: Int) { assessHabilitet(sakId: $s, personId: $p, outcome: INHABIL, leftRoom: true, reason: \"Ansatt ved FHI\", decidedBy: \"rådet\", version: $v) { outcome } }",
+            json!({ "s": sak["id"], "p": guri, "v": declared["version"] }),
+        )
+        .await;
+        let held = app
+            .gql_ok(Some(&sec), "mutation($id: ID!, $v: Int!) { startMinutes(meetingId: $id, version: $v) { id version } }", json!({ "id": held["id"], "v": held["version"] }))
+            .await["startMinutes"]
+            .clone();
+        app.gql_ok(
+            Some(&sec),
+            "mutation($id: ID!, $v: Int!, $d: Date!) { sendMinutesForComments(meetingId: $id, version: $v, commentDeadline: $d) { id } }",
+            json!({ "id": held["id"], "v": held["version"], "d": (today + chrono::Duration::days(8)).to_string() }),
+        )
+        .await;
+        // The minutes: Toril now sees the outcome but not the reason; Guri sees both.
+        let for_toril = app
+            .gql_ok(Some(&toril_tok), habilitet, json!({ "c": code }))
+            .await;
+        let record = &for_toril["meeting"]["saker"][3]["habilitet"][0];
+        assert_eq!(record["outcome"], "INHABIL");
+        assert_eq!(record["leftRoom"], true);
+        assert!(record["reason"].is_null() && record["declaration"].is_null());
+        assert_eq!(
+            for_toril["meeting"]["saker"][3]["inhabilMembers"],
+            json!([{ "name": "Guri Rørtveit" }])
+        );
+        let sak_code = for_toril["meeting"]["saker"][3]["code"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned();
+        assert_eq!(
+            for_toril["meeting"]["habilitetStatement"],
+            json!([format!(
+                "Guri Rørtveit er inhabil for sak {sak_code} og forlater møtet under diskusjonen av saken."
+            )])
+        );
+        let for_guri = app
+            .gql_ok(Some(&guri_tok), habilitet, json!({ "c": code }))
+            .await;
+        assert_eq!(
+            for_guri["meeting"]["saker"][3]["habilitet"][0]["reason"],
+            "Ansatt ved FHI"
+        );
+        // She cannot comment on that sak, but may on the others.
+        let comment = "mutation($m: ID!, $s: ID!) { addMinutesComment(meetingId: $m, sakId: $s, text: \"Presisering\") { id } }";
+        let refused = app
+            .gql(
+                Some(&guri_tok),
+                comment,
+                json!({ "m": m["id"], "s": sak["id"] }),
+            )
+            .await;
+        assert_eq!(error_code(&refused), Some("VALIDATION"));
+        assert_eq!(refused["errors"][0]["extensions"]["field"], "sakId");
+        app.gql_ok(
+            Some(&guri_tok),
+            comment,
+            json!({ "m": m["id"], "s": other_sak["id"] }),
+        )
+        .await;
+        app.gql_ok(
+            Some(&toril_tok),
+            comment,
+            json!({ "m": m["id"], "s": sak["id"] }),
+        )
+        .await;
+    }
+);

@@ -1,0 +1,18 @@
+import type { ConsultationKind, PolicyDocumentKind, ResponseStatus } from '../gql/graphql';
+
+export const DOCUMENT_KINDS: PolicyDocumentKind[] = [
+  'MELDING',
+  'NOU',
+  'STRATEGI',
+  'HANDLINGSPLAN',
+  'VEIKART',
+  'FORSKRIFT',
+  'LOVFORSLAG',
+  'STATSBUDSJETT',
+  'ANNET',
+];
+export const ROUND_KINDS: ConsultationKind[] = ['INNSPILL', 'HOERING', 'STORTINGET_HEARING'];
+export const RESPONSE_STATUSES: ResponseStatus[] = ['CONSIDERING', 'DRAFTING', 'SENT', 'DECLINED', 'NOT_ANSWERED'];
+
+export const isDocumentKind = (v: string | null): v is PolicyDocumentKind =>
+  v !== null && (DOCUMENT_KINDS as string[]).includes(v);

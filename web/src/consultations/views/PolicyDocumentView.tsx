@@ -1,0 +1,372 @@
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router';
+import { useClient, useMutation, useQuery } from 'urql';
+import { errorCodes } from '../../api/errors';
+import { allows } from '../../auth/access';
+import { useSessionState } from '../../auth/SessionProvider';
+import { Prose } from '../../components/Prose';
+import { RouterLink } from '../../components/RouterLink';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useConflict } from '../../components/useConflict';
+import { usePageTitle } from '../../components/usePageTitle';
+import { getFragmentData, graphql } from '../../gql';
+import type { PolicyDocumentPageQuery } from '../../gql/graphql';
+import { useMessages } from '../../i18n/LanguageProvider';
+import { sakPageUrl } from '../../saker/urls';
+import { GroupTable } from '../../working_groups/components/GroupRows';
+import { newWorkingGroupUrl } from '../../working_groups/urls';
+import { ConsultationsNav } from '../components/ConsultationsNav';
+import { DocumentForm, type DocumentValues } from '../components/DocumentForm';
+import { LaunchText } from '../components/LaunchText';
+import { RoundForm } from '../components/RoundForm';
+import { RoundFragment, RoundSummary } from '../components/RoundSummary';
+import messages from '../messages';
+import { overviewUrl } from '../urls';
+
+const PolicyDocumentPageQuery = graphql(`
+  query PolicyDocumentPage($id: ID!) {
+    policyDocument(id: $id) {
+      id
+      kind
+      reference
+      title
+      ministry
+      url
+      summary
+      followUpProposal
+      decision
+      onOverview
+      overviewPosition
+      version
+      launch {
+        date
+        text
+        ...LaunchText_Launch
+      }
+      decidedInSak {
+        id
+        code
+        title
+      }
+      consultationRounds {
+        id
+        ...RoundSummary_Round
+      }
+      workingGroups {
+        id
+        ...GroupRows_Group
+      }
+    }
+  }
+`);
+
+const UpdateDocumentMutation = graphql(`
+  mutation UpdatePolicyDocument($input: UpdatePolicyDocumentInput!) {
+    updatePolicyDocument(input: $input) {
+      id
+      kind
+      reference
+      title
+      ministry
+      url
+      summary
+      followUpProposal
+      decision
+      version
+      launch {
+        date
+        text
+        sortDate
+        precision
+        postponed
+      }
+      decidedInSak {
+        id
+        code
+        title
+      }
+    }
+  }
+`);
+
+const SetOnOverviewMutation = graphql(`
+  mutation SetPolicyDocumentOnOverview($id: ID!, $version: Int!, $onOverview: Boolean!) {
+    setPolicyDocumentOnOverview(id: $id, version: $version, onOverview: $onOverview) {
+      id
+      onOverview
+      overviewPosition
+      version
+    }
+  }
+`);
+
+type Doc = NonNullable<PolicyDocumentPageQuery['policyDocument']>;
+
+const valuesOf = (d: Doc): DocumentValues => ({
+  kind: d.kind,
+  reference: d.reference ?? '',
+  title: d.title,
+  ministry: d.ministry ?? '',
+  url: d.url ?? '',
+  summary: d.summary ?? '',
+  launchDate: d.launch.date ?? '',
+  launchText: d.launch.text ?? '',
+  followUpProposal: d.followUpProposal ?? '',
+  decision: d.decision ?? '',
+});
+
+type Editing = { mode: 'document' } | { mode: 'round'; id: string | null } | null;
+
+export default function PolicyDocumentView() {
+  const t = useMessages(messages);
+  const { id = '' } = useParams();
+  const state = useSessionState();
+  const client = useClient();
+  const canEdit = allows(['SECRETARIAT'], state);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: PolicyDocumentPageQuery, variables: { id } });
+  const fetchLatest = useCallback(
+    () => client.query(PolicyDocumentPageQuery, { id }, { requestPolicy: 'network-only' }).toPromise(),
+    [client, id],
+  );
+  const conflict = useConflict(fetchLatest);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saved, update] = useMutation(UpdateDocumentMutation);
+  const [toggled, setOnOverview] = useMutation(SetOnOverviewMutation);
+  const doc = data?.policyDocument;
+  usePageTitle(doc?.title ?? t.documentNotFound);
+
+  if (!data && fetching) return <Loading />;
+  if (error && !data) {
+    if (errorCodes(error).has('NOT_FOUND') || errorCodes(error).has('VALIDATION')) return <DocumentNotFound />;
+    return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  }
+  if (!doc) return <DocumentNotFound />;
+
+  const rounds = doc.consultationRounds.map((r) => getFragmentData(RoundFragment, r));
+  const editedRound = editing?.mode === 'round' && editing.id ? (rounds.find((r) => r.id === editing.id) ?? null) : null;
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice(text);
+  };
+
+  async function toggleOverview(d: Doc) {
+    setNotice(null);
+    const response = await setOnOverview({ id: d.id, version: d.version, onOverview: !d.onOverview });
+    if (!response.error) setNotice(d.onOverview ? t.takenOff : t.putBackDone);
+    else if (errorCodes(response.error).has('CONFLICT')) await fetchLatest();
+  }
+
+  return (
+    <article className="stack" data-testid="policy-document">
+      <ConsultationsNav />
+      <div className="page-head">
+        <Heading level={1} data-size="lg">
+          {doc.reference ? `${doc.reference} ${doc.title}` : doc.title}
+        </Heading>
+        {canEdit && editing?.mode !== 'document' && (
+          <div className="button-row">
+            <Button variant="secondary" onClick={() => setEditing({ mode: 'document' })}>
+              {t.editDocument}
+            </Button>
+            <Button variant="secondary" onClick={() => toggleOverview(doc)} loading={toggled.fetching} disabled={toggled.fetching}>
+              {doc.onOverview ? t.takeOff : t.putBack}
+            </Button>
+          </div>
+        )}
+      </div>
+      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      {toggled.error && !errorCodes(toggled.error).has('CONFLICT') && <ErrorState error={toggled.error} />}
+      {editing?.mode === 'document' ? (
+        <DocumentForm
+          heading={t.editDocumentHeading}
+          initial={valuesOf(doc)}
+          latest={valuesOf(doc)}
+          decidedInSakCode={doc.decidedInSak?.code}
+          submitLabel={t.editDocument}
+          error={saved.error}
+          saving={saved.fetching}
+          conflict={conflict}
+          onCancel={() => {
+            conflict.end();
+            setEditing(null);
+          }}
+          onSubmit={async ({ values, decidedInSakId }) => {
+            const opt = (v: string) => v.trim() || null;
+            const response = await update({
+              input: {
+                id: doc.id,
+                version: doc.version,
+                kind: values.kind,
+                reference: opt(values.reference),
+                title: values.title.trim(),
+                ministry: opt(values.ministry),
+                url: opt(values.url),
+                summary: opt(values.summary),
+                launchDate: values.launchDate || null,
+                launchText: opt(values.launchText),
+                followUpProposal: opt(values.followUpProposal),
+                decision: opt(values.decision),
+                ...(decidedInSakId !== undefined ? { decidedInSakId } : {}),
+              },
+            });
+            if (!response.error) {
+              conflict.end();
+              done(t.documentSaved);
+            } else if (errorCodes(response.error).has('CONFLICT')) {
+              void conflict.begin();
+            }
+          }}
+        />
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>{t.kind}</dt>
+            <dd>{t[`docKind${doc.kind}`]}</dd>
+            {doc.ministry && (
+              <>
+                <dt>{t.ministry}</dt>
+                <dd>{doc.ministry}</dd>
+              </>
+            )}
+            <dt>{t.launch}</dt>
+            <dd>
+              <LaunchText launch={doc.launch} />
+            </dd>
+            <dt>{t.onOverview}</dt>
+            <dd>{doc.onOverview && doc.overviewPosition ? t.onOverviewPosition(doc.overviewPosition) : t.notOnOverview}</dd>
+            {doc.decidedInSak && (
+              <>
+                <dt>{t.decidedIn}</dt>
+                <dd>
+                  <RouterLink to={sakPageUrl(doc.decidedInSak.code)}>{`Sak ${doc.decidedInSak.code} ${doc.decidedInSak.title}`}</RouterLink>
+                </dd>
+              </>
+            )}
+            {doc.url && (
+              <>
+                <dt>{t.url}</dt>
+                <dd>
+                  <Link href={doc.url} rel="noopener noreferrer">
+                    {doc.url}
+                  </Link>
+                </dd>
+              </>
+            )}
+          </dl>
+          {doc.summary && (
+            <section aria-labelledby="summary-h">
+              <Heading level={2} data-size="sm" id="summary-h">
+                {t.summary}
+              </Heading>
+              <Prose text={doc.summary} />
+            </section>
+          )}
+          {(doc.followUpProposal || doc.decision) && (
+            <section aria-labelledby="followup-h">
+              <Heading level={2} data-size="sm" id="followup-h">
+                {t.followUpProposal}
+              </Heading>
+              {doc.followUpProposal && <Prose text={doc.followUpProposal} />}
+              {doc.decision && (
+                <>
+                  <Heading level={3} data-size="2xs">
+                    {t.decision}
+                  </Heading>
+                  <Prose text={doc.decision} />
+                </>
+              )}
+            </section>
+          )}
+        </>
+      )}
+      <section aria-labelledby="rounds-h" className="stack">
+        <div className="section-head">
+          <Heading level={2} data-size="sm" id="rounds-h">
+            {t.roundsHeading}
+          </Heading>
+          {canEdit && (
+            <Button
+              variant="secondary"
+              data-size="sm"
+              aria-expanded={editing?.mode === 'round' && editing.id === null}
+              onClick={() => setEditing({ mode: 'round', id: null })}
+            >
+              {t.addRound}
+            </Button>
+          )}
+        </div>
+        {editing?.mode === 'round' && editing.id === null && (
+          <RoundForm documentId={doc.id} round={null} fetchLatest={fetchLatest} onCancel={() => setEditing(null)} onDone={() => done(t.roundSaved)} />
+        )}
+        {rounds.length === 0 ? (
+          <EmptyState>{t.roundsEmpty}</EmptyState>
+        ) : (
+          <ul className="round-list details-list" data-testid="rounds">
+            {doc.consultationRounds.map((masked, i) => {
+              const r = rounds[i]!;
+              const name = t[`kind${r.kind}`].toLowerCase();
+              return (
+                <li key={r.id} className="form">
+                  <RoundSummary round={masked} />
+                  {r.consultationDays !== null && r.consultationDays !== undefined && (
+                    <Paragraph data-size="sm" className="muted">
+                      {t.consultationDays(r.consultationDays)}
+                    </Paragraph>
+                  )}
+                  {canEdit && (
+                    <div className="button-row">
+                      <Button variant="tertiary" data-size="sm" aria-label={t.editRoundLabel(name)} onClick={() => setEditing({ mode: 'round', id: r.id })}>
+                        {t.editRound}
+                      </Button>
+                      {!r.workingGroup && r.open && (
+                        <Button asChild variant="tertiary" data-size="sm">
+                          <RouterLink to={newWorkingGroupUrl({ roundId: r.id, documentId: doc.id })} aria-label={t.newGroupForRoundLabel(name)}>
+                            {t.newGroupForRound}
+                          </RouterLink>
+                        </Button>
+                      )}
+                    </div>
+                  )}
+                  {editedRound?.id === r.id && (
+                    <RoundForm
+                      key={r.id}
+                      documentId={doc.id}
+                      round={editedRound}
+                      fetchLatest={fetchLatest}
+                      onCancel={() => setEditing(null)}
+                      onDone={() => done(t.roundSaved)}
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="groups-h" className="stack">
+        <Heading level={2} data-size="sm" id="groups-h">
+          {t.groupsHeading}
+        </Heading>
+        {doc.workingGroups.length === 0 ? <EmptyState>{t.noGroups}</EmptyState> : <GroupTable caption={t.groupsHeading} groups={doc.workingGroups} />}
+      </section>
+    </article>
+  );
+}
+
+function DocumentNotFound() {
+  const t = useMessages(messages);
+  usePageTitle(t.documentNotFound);
+  return (
+    <div className="narrow" data-testid="document-not-found">
+      <Heading level={1} data-size="lg">
+        {t.documentNotFound}
+      </Heading>
+      <Paragraph>{t.documentNotFoundText}</Paragraph>
+      <Paragraph>
+        <RouterLink to={overviewUrl()}>{t.backToOverview}</RouterLink>
+      </Paragraph>
+    </div>
+  );
+}
