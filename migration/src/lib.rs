@@ -9,6 +9,7 @@ mod m20261123_000005_people_versions;
 mod m20261123_000006_consultation_feeds;
 mod m20261123_000007_meeting_workflow;
 mod m20261123_000008_search;
+mod m20261123_000009_policy_search;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_consultation_feeds::Migration),
             Box::new(m20261123_000007_meeting_workflow::Migration),
             Box::new(m20261123_000008_search::Migration),
+            Box::new(m20261123_000009_policy_search::Migration),
         ]
     }
 }

@@ -20,7 +20,7 @@ async fn person(app: &TestApp, tok: &str, name: &str) -> String {
 async fn meeting_on(app: &TestApp, tok: &str, date: &str) -> Value {
     app.gql_ok(
         Some(tok),
-        "mutation($d: Date!) { createMeeting(input: { date: $d, format: HYBRID }) { meeting { id code version saker { id code } } } }",
+        "mutation($d: NaiveDate!) { createMeeting(input: { date: $d, format: HYBRID }) { meeting { id code version saker { id code } } } }",
         json!({ "d": date }),
     )
     .await["createMeeting"]["meeting"]
@@ -198,7 +198,7 @@ both_backends!(
             .clone();
         app.gql_ok(
             Some(&sec),
-            "mutation($id: ID!, $v: Int!, $d: Date!) { sendMinutesForComments(meetingId: $id, version: $v, commentDeadline: $d) { id } }",
+            "mutation($id: ID!, $v: Int!, $d: NaiveDate!) { sendMinutesForComments(meetingId: $id, version: $v, commentDeadline: $d) { id } }",
             json!({ "id": held["id"], "v": held["version"], "d": (today + chrono::Duration::days(8)).to_string() }),
         )
         .await;

@@ -230,7 +230,9 @@ async fn raw_post(app: &TestApp, body: Vec<u8>, chunked: bool) -> String {
         )
         .await
         .unwrap();
-    tokio::spawn(async move {
+    // The writer stays open until the answer is read: a client that half-closes first is,
+    // to hyper, a client that left.
+    let sender = tokio::spawn(async move {
         if chunked {
             for chunk in body.chunks(16 * 1024) {
                 let head = format!("{:x}\r\n", chunk.len());
@@ -238,18 +240,21 @@ async fn raw_post(app: &TestApp, body: Vec<u8>, chunked: bool) -> String {
                     || writer.write_all(chunk).await.is_err()
                     || writer.write_all(b"\r\n").await.is_err()
                 {
-                    return;
+                    return writer;
                 }
             }
             let _ = writer.write_all(b"0\r\n\r\n").await;
         } else {
             let _ = writer.write_all(&body).await;
         }
+        writer
     });
     let mut answer = Vec::new();
-    let _ = tokio::time::timeout(Duration::from_secs(20), reader.read_to_end(&mut answer))
+    let read = tokio::time::timeout(Duration::from_secs(20), reader.read_to_end(&mut answer))
         .await
         .expect("no answer within 20 s");
+    drop(sender);
+    let _ = read;
     String::from_utf8_lossy(&answer).into_owned()
 }
 

@@ -10,7 +10,7 @@ async fn minutes_out(app: &TestApp, sec: &str, date: &str, sent: &str, deadline:
     let m = app
         .gql_ok(
             Some(sec),
-            "mutation($d: Date!) { createMeeting(input: { date: $d, format: PHYSICAL }) { meeting { id version } } }",
+            "mutation($d: NaiveDate!) { createMeeting(input: { date: $d, format: PHYSICAL }) { meeting { id version } } }",
             json!({ "d": date }),
         )
         .await["createMeeting"]["meeting"]
@@ -38,7 +38,7 @@ async fn minutes_out(app: &TestApp, sec: &str, date: &str, sent: &str, deadline:
         m,
     )
     .await;
-    step("mutation($id: ID!, $v: Int!, $s: Date, $d: Date!) { sendMinutesForComments(meetingId: $id, version: $v, sentOn: $s, commentDeadline: $d) { id version code saker { id } } }", m).await
+    step("mutation($id: ID!, $v: Int!, $s: NaiveDate, $d: NaiveDate!) { sendMinutesForComments(meetingId: $id, version: $v, sentOn: $s, commentDeadline: $d) { id version code saker { id } } }", m).await
 }
 
 async fn member(app: &TestApp, sec: &str, name: &str) -> (String, String) {
@@ -152,7 +152,7 @@ both_backends!(
                 .unwrap_or("")
                 .contains("2025-06-10")
         );
-        let on_behalf = "mutation($m: ID!, $p: ID, $r: Date) { addMinutesComment(meetingId: $m, personId: $p, text: \"Per e-post\", receivedOn: $r) { id } }";
+        let on_behalf = "mutation($m: ID!, $p: ID, $r: NaiveDate) { addMinutesComment(meetingId: $m, personId: $p, text: \"Per e-post\", receivedOn: $r) { id } }";
         app.gql_ok(
             Some(&sec),
             on_behalf,

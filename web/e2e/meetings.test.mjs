@@ -298,6 +298,18 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  it('the public does not see draft minutes sent for comments', async () => {
+    const page = await app.newPage();
+    await page.goto(`/meetings/${state.slug}`);
+    await page.getByRole('heading', { level: 1, name: `Møte ${state.code}` }).waitFor();
+    await page.getByText('Oppmøtet vises sammen med referatet når det er klart for deg.').waitFor();
+    assert.equal(await page.getByTestId('vedtak').count(), 0, 'no vedtak before the minutes are published');
+    assert.equal(await page.getByRole('link', { name: 'Referat som PDF' }).count(), 0);
+    const [number] = state.code.split('/');
+    const res = await fetch(`${app.base}/documents/meetings/${year}/${number}/referat.pdf`);
+    assert.equal(res.status, 404, 'the draft referat is not public');
+  });
+
   it('a member sees the draft minutes sent for comments and comments on a sak', async () => {
     const page = await app.newPage();
     await login(page, MEMBER);
@@ -378,6 +390,25 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     const [number] = state.code.split('/');
     const res = await fetch(`${app.base}/documents/meetings/${year}/${number}/referat.pdf`);
     assert.equal(res.status, 200);
+  });
+
+  it('a member declares an interest in a sak of the next meeting, and the secretariat sees it to assess', async () => {
+    const page = await app.newPage();
+    await login(page, MEMBER);
+    await page.getByTestId('next-meeting').getByRole('link', { name: 'Meld interesser (habilitet) for sakene' }).click();
+    const sak = page.getByTestId('habilitet-sak').first();
+    await sak.getByRole('textbox').fill('Jeg sitter i styret for en organisasjon som omtales i saken.');
+    await sak.getByRole('button', { name: 'Meld interessen' }).click();
+    await sak.getByText(/har meldt en mulig interesse/).waitFor();
+    await expectAccessible(page, 'habilitet (member)');
+    await screenshot(page, 'habilitet-medlem');
+
+    const secretariat = await app.newPage();
+    await login(secretariat, SECRETARIAT);
+    await secretariat.goto(page.url());
+    await secretariat.getByText('Ikke vurdert').first().waitFor();
+    await secretariat.getByText('Jeg sitter i styret for en organisasjon som omtales i saken.', { exact: false }).first().waitFor();
+    assert.deepEqual(page.errors, []);
   });
 
   it('the secretariat’s overview shows what is missing for the next meeting', async () => {

@@ -91,7 +91,8 @@ pub async fn run(db: &Db, config: &Config, args: &DemoArgs) -> anyhow::Result<()
         }
         Outcome::Loaded { summary, accounts } => {
             println!(
-                "Demo data loaded: {} meetings, {} saker, {} people, {} attendance rows, {} working groups, {} policy documents.",
+                "Demo data loaded: {} meetings, {} saker, {} people, {} attendance rows, \
+                 {} working groups, {} policy documents.",
                 summary.meetings,
                 summary.saker,
                 summary.people,

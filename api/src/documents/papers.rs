@@ -165,8 +165,7 @@ impl MeetingPapers {
             .collect();
         match m.format {
             MeetingFormat::Digital => parts.push("digitalt møte".to_owned()),
-            MeetingFormat::Hybrid => parts.push("med mulighet for digital deltakelse".to_owned()),
-            MeetingFormat::Physical => {}
+            MeetingFormat::Hybrid | MeetingFormat::Physical => {}
         }
         if parts.is_empty() {
             "Ikke fastsatt".to_owned()
@@ -488,6 +487,7 @@ impl MeetingPapers {
                 self.habilitet_lines(Some(s.id))
             };
             body.extend(habilitet);
+            b.push(Block::Gap);
             b.push(Block::Labelled {
                 label: vec![Span::bold(format!("Sak {}", self.sak_code(s)))],
                 body,

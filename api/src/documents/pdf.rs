@@ -584,7 +584,7 @@ pub fn render(doc: &Doc) -> anyhow::Result<Vec<u8>> {
                 header,
                 rows,
             } => p.table(widths, header, rows),
-            Block::Gap => p.gap(BODY),
+            Block::Gap => p.gap(BODY * 0.6),
             Block::PageBreak => {
                 if !p.at_top() {
                     p.new_page();

@@ -1,8 +1,13 @@
 //! Full-text search over the papers the viewer may read.
 use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
-use entity::{meeting, sak};
+use entity::{consultation_round, meeting, policy_document, sak};
 
-use super::{ContextExt, load_err, saker::Sak};
+use super::{
+    ContextExt,
+    consultations::{ConsultationRound, PolicyDocument, document_visible},
+    load_err,
+    saker::Sak,
+};
 use crate::{
     auth::policy,
     error::AppResult,
@@ -15,12 +20,18 @@ use crate::{
 pub enum SearchHitKind {
     /// A sak: its title, saksfremlegg, and (where the minutes are readable) discussion and vedtak.
     Sak,
+    /// A policy document the council follows (melding, NOU, strategi …).
+    PolicyDocument,
+    /// A consultation round of a policy document (innspill, høring).
+    ConsultationRound,
 }
 
 impl From<HitKind> for SearchHitKind {
     fn from(k: HitKind) -> Self {
         match k {
             HitKind::Sak => Self::Sak,
+            HitKind::PolicyDocument => Self::PolicyDocument,
+            HitKind::ConsultationRound => Self::ConsultationRound,
         }
     }
 }
@@ -81,6 +92,65 @@ impl SearchHit {
             return Ok(None);
         }
         Ok(Some(Sak::new(s, &m, policy::can_read_minutes(viewer, &m))))
+    }
+
+    /// The policy document, when the hit is one or is one of its consultation rounds.
+    async fn policy_document(&self, ctx: &Context<'_>) -> AppResult<Option<PolicyDocument>> {
+        let doc_id = match self.kind {
+            SearchHitKind::PolicyDocument => self.id,
+            SearchHitKind::ConsultationRound => match self.round(ctx).await? {
+                Some(r) => r.policy_document_id,
+                None => return Ok(None),
+            },
+            SearchHitKind::Sak => return Ok(None),
+        };
+        Ok(self
+            .visible_document(ctx, doc_id)
+            .await?
+            .map(PolicyDocument::from))
+    }
+
+    /// The consultation round, when the hit is one.
+    async fn consultation_round(&self, ctx: &Context<'_>) -> AppResult<Option<ConsultationRound>> {
+        if self.kind != SearchHitKind::ConsultationRound {
+            return Ok(None);
+        }
+        let Some(round) = self.round(ctx).await? else {
+            return Ok(None);
+        };
+        if self
+            .visible_document(ctx, round.policy_document_id)
+            .await?
+            .is_none()
+        {
+            return Ok(None);
+        }
+        Ok(Some(ConsultationRound::from(round)))
+    }
+}
+
+impl SearchHit {
+    async fn round(&self, ctx: &Context<'_>) -> AppResult<Option<consultation_round::Model>> {
+        ctx.loader::<ById<consultation_round::Entity>>()
+            .load_one(self.id)
+            .await
+            .map_err(load_err)
+    }
+
+    async fn visible_document(
+        &self,
+        ctx: &Context<'_>,
+        id: i32,
+    ) -> AppResult<Option<policy_document::Model>> {
+        let doc = ctx
+            .loader::<ById<policy_document::Entity>>()
+            .load_one(id)
+            .await
+            .map_err(load_err)?;
+        match doc {
+            Some(d) if document_visible(ctx, &d).await? => Ok(Some(d)),
+            _ => Ok(None),
+        }
     }
 }
 

@@ -1009,6 +1009,188 @@ pub fn oslo_today() -> NaiveDate {
     super::meetings::oslo_today(super::now())
 }
 
+// ---------------------------------------------------------------------------------------
+// Search: two sources for `service::search`, built like its saker source.
+
+#[derive(sea_orm::FromQueryResult)]
+struct TextHitRow {
+    id: i32,
+    rank: f64,
+    title: Option<String>,
+    f1: Option<String>,
+    f2: Option<String>,
+    f3: Option<String>,
+}
+
+const PG_DOCUMENT_SEARCH: &str = r#"
+SELECT h.id, h.rank,
+    ts_headline('norwegian', h.heading, h.q, $4) AS title,
+    ts_headline('norwegian', coalesce(h.summary, ''), h.q, $5) AS f1,
+    ts_headline('norwegian', coalesce(h.follow_up_proposal, ''), h.q, $5) AS f2,
+    ts_headline('norwegian', coalesce(h.decision, ''), h.q, $5) AS f3
+FROM (
+    SELECT d.id, coalesce(d.reference || ' ', '') || d.title AS heading, d.summary,
+        d.follow_up_proposal, d.decision, w.q, ts_rank(d.search_text, w.q)::float8 AS rank
+    FROM policy_document d
+    CROSS JOIN (SELECT websearch_to_tsquery('norwegian', $1) AS q) w
+    WHERE d.id IN (SELECT value::int FROM json_array_elements_text($2::json))
+        AND d.search_text @@ w.q
+    ORDER BY rank DESC, d.id DESC
+    LIMIT $3
+) h
+ORDER BY h.rank DESC, h.id DESC
+"#;
+
+const PG_ROUND_SEARCH: &str = r#"
+SELECT h.id, h.rank, h.title,
+    ts_headline('norwegian', coalesce(h.deadline_text, ''), h.q, $5) AS f1,
+    ts_headline('norwegian', coalesce(h.note, ''), h.q, $5) AS f2,
+    NULL AS f3
+FROM (
+    SELECT r.id, d.title, r.deadline_text, r.note, w.q,
+        ts_rank(r.search_text, w.q)::float8 AS rank
+    FROM consultation_round r
+    JOIN policy_document d ON d.id = r.policy_document_id
+    CROSS JOIN (SELECT websearch_to_tsquery('norwegian', $1) AS q) w
+    WHERE r.policy_document_id IN (SELECT value::int FROM json_array_elements_text($2::json))
+        AND r.search_text @@ w.q
+    ORDER BY rank DESC, r.id DESC
+    LIMIT $3
+) h
+ORDER BY h.rank DESC, h.id DESC
+"#;
+
+// Weights: title and reference count most, the secretariat's texts next, the rest least.
+const SQLITE_DOCUMENT_SEARCH: &str = r#"
+SELECT d.id AS id, -bm25(policy_document_fts, 10.0, 10.0, 2.0, 2.0, 2.0, 1.0, 1.0) AS rank,
+    highlight(policy_document_fts, 0, ?2, ?3) AS title,
+    snippet(policy_document_fts, 2, ?2, ?3, '…', 24) AS f1,
+    snippet(policy_document_fts, 3, ?2, ?3, '…', 24) AS f2,
+    snippet(policy_document_fts, 4, ?2, ?3, '…', 24) AS f3
+FROM policy_document_fts JOIN policy_document d ON d.id = policy_document_fts.rowid
+WHERE policy_document_fts MATCH ?1 AND d.id IN (SELECT value FROM json_each(?4))
+ORDER BY rank DESC, d.id DESC
+LIMIT ?5
+"#;
+
+const SQLITE_ROUND_SEARCH: &str = r#"
+SELECT r.id AS id, -bm25(consultation_round_fts, 2.0, 2.0) AS rank, d.title AS title,
+    snippet(consultation_round_fts, 0, ?2, ?3, '…', 24) AS f1,
+    snippet(consultation_round_fts, 1, ?2, ?3, '…', 24) AS f2,
+    NULL AS f3
+FROM consultation_round_fts
+JOIN consultation_round r ON r.id = consultation_round_fts.rowid
+JOIN policy_document d ON d.id = r.policy_document_id
+WHERE consultation_round_fts MATCH ?1
+    AND r.policy_document_id IN (SELECT value FROM json_each(?4))
+ORDER BY rank DESC, r.id DESC
+LIMIT ?5
+"#;
+
+fn search_statement(
+    backend: sea_orm::DatabaseBackend,
+    pg: &str,
+    sqlite: &str,
+    q: &super::search::SearchQuery,
+    document_ids: &[i32],
+) -> Option<sea_orm::Statement> {
+    use super::search::{MARK_END, MARK_START};
+    use sea_orm::{DatabaseBackend, Statement, Value};
+    // The ids go in as one JSON array parameter, so the statement's text never varies.
+    let ids = serde_json::Value::from(document_ids.to_vec()).to_string();
+    let limit = i64::try_from(q.limit).unwrap_or(i64::MAX);
+    let mark = |c: char| Value::from(c.to_string());
+    match backend {
+        DatabaseBackend::Postgres => Some(Statement::from_sql_and_values(
+            backend,
+            pg,
+            [
+                q.text.clone().into(),
+                ids.into(),
+                limit.into(),
+                format!("HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}").into(),
+                format!(
+                    "StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, \
+                     MaxFragments=2, FragmentDelimiter=\" … \""
+                )
+                .into(),
+            ],
+        )),
+        _ => Some(Statement::from_sql_and_values(
+            backend,
+            sqlite,
+            [
+                q.fts5.clone()?.into(),
+                mark(MARK_START),
+                mark(MARK_END),
+                ids.into(),
+                limit.into(),
+            ],
+        )),
+    }
+}
+
+async fn search_source(
+    db: &sea_orm::DatabaseConnection,
+    viewer: &Viewer,
+    q: &super::search::SearchQuery,
+    kind: super::search::HitKind,
+    (pg, sqlite): (&str, &str),
+) -> AppResult<Vec<super::search::Hit>> {
+    use sea_orm::FromQueryResult;
+    let ids: Vec<i32> = policy_document::Entity::find()
+        .select_only()
+        .column(policy_document::Column::Id)
+        .filter(visible_documents(Visibility::of(viewer)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(stmt) = search_statement(db.get_database_backend(), pg, sqlite, q, &ids) else {
+        return Ok(Vec::new());
+    };
+    let rows = TextHitRow::find_by_statement(stmt).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| super::search::Hit {
+            kind,
+            id: r.id,
+            rank: r.rank,
+            title: super::search::to_html(r.title.as_deref().unwrap_or_default()),
+            snippet: super::search::to_html(&super::search::best_snippet(&[r.f1, r.f2, r.f3])),
+        })
+        .collect())
+}
+
+/// Policy documents the viewer may see, by title, reference, summary, follow-up and decision.
+pub async fn search_documents(
+    db: &sea_orm::DatabaseConnection,
+    viewer: &Viewer,
+    q: &super::search::SearchQuery,
+) -> AppResult<Vec<super::search::Hit>> {
+    let sql = (PG_DOCUMENT_SEARCH, SQLITE_DOCUMENT_SEARCH);
+    search_source(db, viewer, q, super::search::HitKind::PolicyDocument, sql).await
+}
+
+/// Consultation rounds of documents the viewer may see, by deadline text and note.
+pub async fn search_rounds(
+    db: &sea_orm::DatabaseConnection,
+    viewer: &Viewer,
+    q: &super::search::SearchQuery,
+) -> AppResult<Vec<super::search::Hit>> {
+    let sql = (PG_ROUND_SEARCH, SQLITE_ROUND_SEARCH);
+    search_source(
+        db,
+        viewer,
+        q,
+        super::search::HitKind::ConsultationRound,
+        sql,
+    )
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

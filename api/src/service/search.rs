@@ -24,13 +24,15 @@ pub const DEFAULT_RESULTS: usize = 20;
 
 // Highlight markers from Unicode's private use area: they cannot occur in the papers, so the
 // text can be HTML-escaped first and the markers turned into <mark> after.
-const MARK_START: char = '\u{E000}';
-const MARK_END: char = '\u{E001}';
+pub(crate) const MARK_START: char = '\u{E000}';
+pub(crate) const MARK_END: char = '\u{E001}';
 
 /// What a hit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HitKind {
     Sak,
+    PolicyDocument,
+    ConsultationRound,
 }
 
 /// One search result. `title` and `snippet` are HTML: escaped text with `<mark>` around
@@ -92,7 +94,11 @@ type Source = for<'a> fn(
 ) -> BoxFuture<'a, AppResult<Vec<Hit>>>;
 
 /// Every searchable source. Add one by writing a function like `saker` and listing it here.
-const SOURCES: &[Source] = &[|db, viewer, q| Box::pin(saker(db, viewer, q))];
+const SOURCES: &[Source] = &[
+    |db, viewer, q| Box::pin(saker(db, viewer, q)),
+    |db, viewer, q| Box::pin(super::consultations::search_documents(db, viewer, q)),
+    |db, viewer, q| Box::pin(super::consultations::search_rounds(db, viewer, q)),
+];
 
 /// Searches every source the viewer may read; the best `query.limit` hits, best first.
 pub async fn search(
@@ -277,7 +283,7 @@ fn sak_statement(
 
 /// The field excerpt with the most highlighted words; the first non-empty one when only
 /// the title matched.
-fn best_snippet(fields: &[Option<String>]) -> String {
+pub(crate) fn best_snippet(fields: &[Option<String>]) -> String {
     let present = || fields.iter().flatten().filter(|f| !f.trim().is_empty());
     present()
         .enumerate()
@@ -290,7 +296,7 @@ fn best_snippet(fields: &[Option<String>]) -> String {
 }
 
 /// Escapes the text for HTML and turns the highlight markers into `<mark>`.
-fn to_html(text: &str) -> String {
+pub(crate) fn to_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {

@@ -9,6 +9,7 @@ import { Loading } from '../components/states';
 import { useLang, useMessages } from '../i18n/LanguageProvider';
 import { meetingsUrl } from '../meetings/urls';
 import { overviewUrl } from '../consultations/urls';
+import { memberPageUrl } from '../member/urls';
 import { councilUrl } from '../people/urls';
 import { annualReportUrl } from '../reports/urls';
 import { workingGroupsUrl } from '../working_groups/urls';
@@ -24,6 +25,7 @@ type NavKey =
   | 'navWorkingGroups'
   | 'navConsultations'
   | 'navAnnualReport'
+  | 'navMy'
   | 'navAdmin';
 
 const NAV: { key: NavKey; to: string; audience: Audience; end?: boolean }[] = [
@@ -34,6 +36,7 @@ const NAV: { key: NavKey; to: string; audience: Audience; end?: boolean }[] = [
   { key: 'navWorkingGroups', to: workingGroupsUrl(), audience: 'public' },
   { key: 'navConsultations', to: overviewUrl(), audience: 'public' },
   { key: 'navAnnualReport', to: annualReportUrl(), audience: 'user' },
+  { key: 'navMy', to: memberPageUrl(), audience: ['MEMBER'] },
   { key: 'navAdmin', to: adminUrl(), audience: ['SECRETARIAT'] },
 ];
 

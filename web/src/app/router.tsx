@@ -3,11 +3,12 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAccess } from '../auth/RequireAccess';
 import { adminRoutes } from '../admin/routes';
 import { consultationRoutes } from '../consultations/routes';
+import { memberRoutes } from '../member/routes';
 import { peopleRoutes } from '../people/routes';
 import { reportRoutes } from '../reports/routes';
 import { workingGroupRoutes } from '../working_groups/routes';
 import { Layout } from './Layout';
-import { ComingSoonPage, NotFoundPage, RouteErrorPage } from './pages';
+import { NotFoundPage, RouteErrorPage } from './pages';
 import { ComingSoonPaths } from './sections';
 
 // Each screen is its own chunk, loaded when first visited.
@@ -21,6 +22,7 @@ const AttendanceView = lazy(() => import('../meetings/views/AttendanceView'));
 const HabilitetView = lazy(() => import('../habilitet/views/HabilitetView'));
 const MinutesEditorView = lazy(() => import('../minutes/views/MinutesEditorView'));
 const SakView = lazy(() => import('../saker/views/SakView'));
+const SakerView = lazy(() => import('../saker/views/SakerView'));
 const SearchView = lazy(() => import('../search/SearchView'));
 const AdminView = lazy(() => import('../admin/views/AdminView'));
 const ApiTokensView = lazy(() => import('../admin/views/ApiTokensView'));
@@ -76,7 +78,7 @@ export const router = createBrowserRouter([
       },
       { path: 'saker/:code', element: <SakView /> },
       { path: 'search', element: <SearchView /> },
-      { path: ComingSoonPaths.saker.slice(1), element: <ComingSoonPage section="navSaker" /> },
+      { path: ComingSoonPaths.saker.slice(1), element: <SakerView /> },
       ...peopleRoutes,
       ...workingGroupRoutes,
       ...consultationRoutes,
@@ -97,6 +99,7 @@ export const router = createBrowserRouter([
           </RequireAccess>
         ),
       },
+      ...memberRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,7 +1,7 @@
 // A cursor connection shown a page at a time: the first page through useQuery (cached,
 // refetched after mutations), further pages appended by "show more".
 import type { CombinedError, TypedDocumentNode } from '@urql/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useClient, useQuery, type AnyVariables } from 'urql';
 
 export interface Page<Node> {
@@ -39,12 +39,10 @@ export function usePagedQuery<Data, Vars extends AnyVariables & { first: number;
 ): Paged<Node> {
   const client = useClient();
   const key = JSON.stringify(variables);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query,
-    variables,
-    pause: options.pause,
-    context: options.additionalTypenames ? { additionalTypenames: options.additionalTypenames } : undefined,
-  });
+  const typenames = options.additionalTypenames?.join(',') ?? '';
+  // A new context object would make urql run the query again on every render.
+  const context = useMemo(() => (typenames ? { additionalTypenames: typenames.split(',') } : undefined), [typenames]);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query, variables, pause: options.pause, context });
   const [extra, setExtra] = useState<Extra<Node> | null>(null);
   const [moreError, setMoreError] = useState<CombinedError | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);

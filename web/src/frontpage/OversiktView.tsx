@@ -98,6 +98,7 @@ const FollowUpsQuery = graphql(`
 `);
 
 type Meeting = OversiktQuery['meetings']['nodes'][number];
+const SHOWN = 6;
 
 function NextMeeting({ next, role }: { next: Meeting; role: ReturnType<typeof roleOf> }) {
   const t = useMessages(messages);
@@ -130,7 +131,7 @@ function NextMeeting({ next, role }: { next: Meeting; role: ReturnType<typeof ro
   }
 
   return (
-    <Card data-testid="next-meeting" className="stack">
+    <Card data-testid="next-meeting" data-color="neutral" className="stack">
       <Heading level={3} data-size="xs">
         <RouterLink to={meetingUrl(next.code)}>{t.meetingCode(next.code)}</RouterLink>
       </Heading>
@@ -224,30 +225,35 @@ function FollowUps({ meetingId }: { meetingId: string }) {
   const [{ data, error }] = useQuery({ query: FollowUpsQuery, variables: { id: meetingId }, context: LISTS });
   if (error && !data) return <ErrorState error={error} />;
   if (!data) return <Loading />;
-  const items = data.meeting?.outstandingFollowUps ?? [];
-  if (items.length === 0) return <EmptyState>{t.noFollowUps}</EmptyState>;
+  const all = data.meeting?.outstandingFollowUps ?? [];
+  if (all.length === 0) return <EmptyState>{t.noFollowUps}</EmptyState>;
   const today = todayInNorway();
+  // Overdue first, then by due date; the rest are on the meeting's page.
+  const items = [...all].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999')).slice(0, SHOWN);
   return (
-    <ul className="plain-list" data-testid="open-follow-ups">
-      {items.map((f) => (
-        <li key={f.id}>
-          {f.description}
-          <span className="muted">
-            {' – '}
-            {f.assignee?.name ?? f.assigneeText ?? t.noAssignee}
-            {f.dueOn && `, ${t.due(formatNumericDate(f.dueOn, lang))}`}
-          </span>
-          {f.dueOn && f.dueOn < today && (
-            <>
-              {' '}
-              <Tag data-color="danger" data-size="sm">
-                {t.overdue}
-              </Tag>
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="plain-list" data-testid="open-follow-ups">
+        {items.map((f) => (
+          <li key={f.id}>
+            {f.description}
+            <span className="muted">
+              {' – '}
+              {f.assignee?.name ?? f.assigneeText ?? t.noAssignee}
+              {f.dueOn && `, ${t.due(formatNumericDate(f.dueOn, lang))}`}
+            </span>
+            {f.dueOn && f.dueOn < today && (
+              <>
+                {' '}
+                <Tag data-color="danger" data-size="sm">
+                  {t.overdue}
+                </Tag>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {all.length > SHOWN && <Paragraph data-size="sm">{t.moreFollowUps(all.length - SHOWN)}</Paragraph>}
+    </>
   );
 }
 
@@ -260,7 +266,8 @@ export default function OversiktView() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: OversiktQueryDoc, variables: { signedIn: role !== null } });
   const today = todayInNorway();
   const meetings = data?.meetings.nodes.filter((m) => m.status !== 'CANCELLED') ?? [];
-  const upcoming = meetings.filter((m) => m.date >= today);
+  // A meeting held today is behind us; the next one is the first still ahead.
+  const upcoming = meetings.filter((m) => m.date > today || (m.date === today && m.status !== 'HELD'));
   const next = upcoming[upcoming.length - 1];
   const recent = meetings.filter((m) => m.date < today).slice(0, 3);
   const waiting = meetings.filter((m) =>

@@ -3,6 +3,12 @@ import { defineMessages } from '../i18n/messages';
 export default defineMessages(
   {
     sakCode: (code: string) => `Sak ${code}`,
+    sakerTitle: 'Saker',
+    sakerIntro: 'Finn en sak på saksnummeret eller på ord fra tittelen. Uten søk ser du sakslistene til de siste møtene.',
+    sakerSearch: 'Søk etter saker',
+    findSakByNumber: 'Saksnummer eller ord fra tittelen',
+    meetingAgenda: (code: string) => `Saksliste, møte ${code}`,
+    noSakerYet: 'Ingen saker ennå.',
     sakHeading: (code: string, title: string) => `Sak ${code} ${title}`,
     sakNotFound: 'Saken finnes ikke',
     sakNotFoundText: (code: string) =>
@@ -106,6 +112,12 @@ export default defineMessages(
   },
   {
     sakCode: (code: string) => `Item ${code}`,
+    sakerTitle: 'Agenda items',
+    sakerIntro: 'Find an item by its number or by words from its title. Without a search you see the agendas of the latest meetings.',
+    sakerSearch: 'Search agenda items',
+    findSakByNumber: 'Item number or words from the title',
+    meetingAgenda: (code: string) => `Agenda, meeting ${code}`,
+    noSakerYet: 'No items yet.',
     sakHeading: (code: string, title: string) => `Item ${code} ${title}`,
     sakNotFound: 'Item not found',
     sakNotFoundText: (code: string) =>

@@ -16,3 +16,6 @@ export function looksLikeSakCode(text: string): boolean {
 export function stripSakPrefix(text: string): string {
   return text.trim().replace(/^sak\s+/i, '');
 }
+
+/** A stored vedlegg file: GET /files/{attachmentId}. */
+export const fileUrl = (attachmentId: string) => `/files/${attachmentId}`;

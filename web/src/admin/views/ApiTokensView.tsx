@@ -77,7 +77,7 @@ export default function ApiTokensView() {
         {t.apiTokensTitle}
       </Heading>
       <Paragraph>{t.apiTokensIntro}</Paragraph>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {created && (
         <CreatedToken
           key={created.token}

@@ -102,7 +102,7 @@ export default function UsersView() {
         </Button>
       </div>
       <Paragraph>{t.usersIntro}</Paragraph>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {creating && (
         <CreateUserForm
           onCancel={() => setCreating(false)}

@@ -22,7 +22,9 @@ export function LaunchText({ launch: masked }: { launch: FragmentType<typeof Lau
   return (
     <>
       {shown}
-      {launch.text && launch.date && <span className="muted"> ({formatNumericDate(launch.date, lang)})</span>}
+      {launch.text && launch.date && !/\d{1,2}\.\d{1,2}\.\d{2,4}/.test(launch.text) && (
+        <span className="muted"> ({formatNumericDate(launch.date, lang)})</span>
+      )}
       {launch.postponed && !/utsatt/i.test(launch.text ?? '') && <span className="muted"> ({t.postponed})</span>}
     </>
   );

@@ -8,7 +8,7 @@ import { isWebUrl, orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
 import { useConflict } from '../../components/useConflict';
 import { graphql } from '../../gql';
-import type { ConsultationKind, ResponseStatus, RoundSummary_RoundFragment } from '../../gql/graphql';
+import type { ConsultationKind, ResponseStatus, RoundForm_RoundFragment } from '../../gql/graphql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { RESPONSE_STATUSES, ROUND_KINDS } from '../kinds';
 import messages from '../messages';
@@ -27,11 +27,31 @@ const RoundGroupOptionsQuery = graphql(`
   }
 `);
 
+export const RoundFormFragment = graphql(`
+  fragment RoundForm_Round on ConsultationRound {
+    id
+    kind
+    opensOn
+    deadline
+    deadlineText
+    responseStatus
+    sentOn
+    responseUrl
+    note
+    withdrawn
+    version
+    workingGroup {
+      id
+    }
+  }
+`);
+
 const AddRoundMutation = graphql(`
   mutation AddConsultationRound($input: AddConsultationRoundInput!) {
     addConsultationRound(input: $input) {
       id
       ...RoundSummary_Round
+      ...RoundForm_Round
     }
   }
 `);
@@ -41,6 +61,7 @@ const UpdateRoundMutation = graphql(`
     updateConsultationRound(input: $input) {
       id
       ...RoundSummary_Round
+      ...RoundForm_Round
     }
   }
 `);
@@ -58,7 +79,7 @@ interface Values {
   withdrawn: boolean;
 }
 
-const valuesOf = (r: RoundSummary_RoundFragment | null): Values => ({
+const valuesOf = (r: RoundForm_RoundFragment | null): Values => ({
   kind: r?.kind ?? 'HOERING',
   opensOn: r?.opensOn ?? '',
   deadline: r?.deadline ?? '',
@@ -80,7 +101,7 @@ export function RoundForm({
   onCancel,
 }: {
   documentId: string;
-  round: RoundSummary_RoundFragment | null;
+  round: RoundForm_RoundFragment | null;
   fetchLatest: () => Promise<unknown>;
   onDone: () => void;
   onCancel: () => void;

@@ -1,4 +1,4 @@
-import { Link, Tag } from '@digdir/designsystemet-react';
+import { Tag } from '@digdir/designsystemet-react';
 import { RouterLink } from '../../components/RouterLink';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { ResponseStatus } from '../../gql/graphql';
@@ -8,22 +8,20 @@ import { workingGroupUrl } from '../../working_groups/urls';
 import messages from '../messages';
 import { daysUntil, urgency } from './deadlines';
 
+// Kept small: the overview lists up to 100 documents with their rounds, and the API
+// limits a query's complexity (RoundForm asks for the rest when editing).
 export const RoundFragment = graphql(`
   fragment RoundSummary_Round on ConsultationRound {
     id
     kind
-    opensOn
     deadline
     deadlineText
     responseStatus
     sentOn
-    responseUrl
     note
     withdrawn
     open
     flags
-    consultationDays
-    version
     workingGroup {
       id
       name
@@ -88,13 +86,6 @@ export function RoundSummary({ round: masked, showKind = true }: { round: Fragme
       {r.workingGroup && (
         <div>
           {t.answeredBy}: <RouterLink to={workingGroupUrl(r.workingGroup.id)}>{r.workingGroup.name}</RouterLink>
-        </div>
-      )}
-      {r.responseUrl && (
-        <div>
-          <Link href={r.responseUrl} rel="noopener noreferrer">
-            {t.responseUrl}
-          </Link>
         </div>
       )}
       {r.note && <div className="muted prewrap">{r.note}</div>}

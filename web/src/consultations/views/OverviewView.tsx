@@ -200,7 +200,7 @@ export default function OverviewView() {
           </Button>
         )}
       </div>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {!data && fetching ? (
         <Loading />
       ) : error && !data ? (
@@ -225,7 +225,6 @@ export default function OverviewView() {
                   <Table.HeaderCell>{t.colLaunch}</Table.HeaderCell>
                   <Table.HeaderCell>{t.colHoering}</Table.HeaderCell>
                   <Table.HeaderCell className="col-followup">{t.colFollowUp}</Table.HeaderCell>
-                  {canMove && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -234,7 +233,33 @@ export default function OverviewView() {
                   const launch = getFragmentData(LaunchFragment, row.launch);
                   return (
                     <Table.Row key={doc.id} className={flagged(row) ? 'row--flagged' : undefined} data-testid="overview-row">
-                      <Table.Cell className="num">{row.position}</Table.Cell>
+                      <Table.Cell className="num">
+                        {row.position}
+                        {canMove && (
+                          <div className="move-buttons">
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              icon
+                              aria-label={t.moveUp(doc.title)}
+                              disabled={row.position === 1 || moved.fetching}
+                              onClick={() => moveRow(row, row.position - 1)}
+                            >
+                              <span aria-hidden>↑</span>
+                            </Button>
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              icon
+                              aria-label={t.moveDown(doc.title)}
+                              disabled={row.position === all.length || moved.fetching}
+                              onClick={() => moveRow(row, row.position + 1)}
+                            >
+                              <span aria-hidden>↓</span>
+                            </Button>
+                          </div>
+                        )}
+                      </Table.Cell>
                       <Table.HeaderCell scope="row">
                         <RouterLink to={policyDocumentUrl(doc.id)}>
                           {doc.reference ? `${doc.reference} ${doc.title}` : doc.title}
@@ -302,30 +327,6 @@ export default function OverviewView() {
                           <span className="prewrap">{row.followUpProposal}</span>
                         )}
                       </Table.Cell>
-                      {canMove && (
-                        <Table.Cell>
-                          <div className="cell-actions">
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              aria-label={t.moveUp(doc.title)}
-                              disabled={row.position === 1 || moved.fetching}
-                              onClick={() => moveRow(row, row.position - 1)}
-                            >
-                              {t.up}
-                            </Button>
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              aria-label={t.moveDown(doc.title)}
-                              disabled={row.position === all.length || moved.fetching}
-                              onClick={() => moveRow(row, row.position + 1)}
-                            >
-                              {t.down}
-                            </Button>
-                          </div>
-                        </Table.Cell>
-                      )}
                     </Table.Row>
                   );
                 })}

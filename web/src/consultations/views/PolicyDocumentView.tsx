@@ -19,7 +19,7 @@ import { newWorkingGroupUrl } from '../../working_groups/urls';
 import { ConsultationsNav } from '../components/ConsultationsNav';
 import { DocumentForm, type DocumentValues } from '../components/DocumentForm';
 import { LaunchText } from '../components/LaunchText';
-import { RoundForm } from '../components/RoundForm';
+import { RoundForm, RoundFormFragment } from '../components/RoundForm';
 import { RoundFragment, RoundSummary } from '../components/RoundSummary';
 import messages from '../messages';
 import { overviewUrl } from '../urls';
@@ -51,7 +51,10 @@ const PolicyDocumentPageQuery = graphql(`
       }
       consultationRounds {
         id
+        consultationDays
+        responseUrl
         ...RoundSummary_Round
+        ...RoundForm_Round
       }
       workingGroups {
         id
@@ -145,7 +148,10 @@ export default function PolicyDocumentView() {
   if (!doc) return <DocumentNotFound />;
 
   const rounds = doc.consultationRounds.map((r) => getFragmentData(RoundFragment, r));
-  const editedRound = editing?.mode === 'round' && editing.id ? (rounds.find((r) => r.id === editing.id) ?? null) : null;
+  const editedRound =
+    editing?.mode === 'round' && editing.id
+      ? (doc.consultationRounds.map((r) => getFragmentData(RoundFormFragment, r)).find((r) => r.id === editing.id) ?? null)
+      : null;
   const done = (text: string) => {
     setEditing(null);
     setNotice(text);
@@ -176,7 +182,7 @@ export default function PolicyDocumentView() {
           </div>
         )}
       </div>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {toggled.error && !errorCodes(toggled.error).has('CONFLICT') && <ErrorState error={toggled.error} />}
       {editing?.mode === 'document' ? (
         <DocumentForm
@@ -306,13 +312,21 @@ export default function PolicyDocumentView() {
           <ul className="round-list details-list" data-testid="rounds">
             {doc.consultationRounds.map((masked, i) => {
               const r = rounds[i]!;
+              const raw = doc.consultationRounds[i]!;
               const name = t[`kind${r.kind}`].toLowerCase();
               return (
                 <li key={r.id} className="form">
                   <RoundSummary round={masked} />
-                  {r.consultationDays !== null && r.consultationDays !== undefined && (
+                  {raw.responseUrl && (
+                    <Paragraph data-size="sm">
+                      <Link href={raw.responseUrl} rel="noopener noreferrer">
+                        {t.responseUrl}
+                      </Link>
+                    </Paragraph>
+                  )}
+                  {raw.consultationDays !== null && raw.consultationDays !== undefined && (
                     <Paragraph data-size="sm" className="muted">
-                      {t.consultationDays(r.consultationDays)}
+                      {t.consultationDays(raw.consultationDays)}
                     </Paragraph>
                   )}
                   {canEdit && (

@@ -1,7 +1,9 @@
 import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Prose } from '../../components/Prose';
 import { RouterLink } from '../../components/RouterLink';
-import { sakPageUrl } from '../../saker/urls';
+import { fileUrl, sakPageUrl } from '../../saker/urls';
+import { apiUrl } from '../../api/config';
+import { useDownload } from '../download';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
@@ -56,6 +58,7 @@ export function SakPaper({
   /** On the sak's own page: the title is the page's heading and there is no agenda to go back to. */
   standalone?: boolean;
 }) {
+  const { download, loggedIn, failure } = useDownload();
   const top = standalone ? 1 : 3;
   const sub = standalone ? 2 : 4;
   const t = useMessages(messages);
@@ -114,6 +117,17 @@ export function SakPaper({
                           <Link href={a.url} rel="noopener noreferrer">
                             {a.title}
                           </Link>
+                        ) : a.hasFile ? (
+                          <Link
+                            href={apiUrl(fileUrl(a.id))}
+                            onClick={(e) => {
+                              if (!loggedIn) return;
+                              e.preventDefault();
+                              void download(fileUrl(a.id), a.title);
+                            }}
+                          >
+                            {a.title}
+                          </Link>
                         ) : (
                           a.title
                         )}
@@ -124,6 +138,11 @@ export function SakPaper({
             </>
           )}
         </dl>
+      )}
+      {failure && (
+        <Paragraph role="alert" className="field-error" data-size="sm">
+          {t.downloadMissing}
+        </Paragraph>
       )}
       {sections.map(([label, text]) =>
         text ? (

@@ -43,6 +43,7 @@ import type { AgendaBuilderQuery, SakType, WarningCode } from '../../gql/graphql
 import { formatMeetingWhen } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
 import { sakPageUrl } from '../../saker/urls';
+import { EditMeeting } from '../components/EditMeeting';
 import { MeetingTools } from '../components/MeetingTools';
 import { hhmm, toApiTime } from '../dates';
 import messages from '../messages';
@@ -63,6 +64,9 @@ const AgendaBuilderQueryDoc = graphql(`
       status
       version
       minutesLocked
+      location
+      room
+      format
       saker {
         id
         code
@@ -544,7 +548,7 @@ function RenumberDialog({ sak, onClose }: { sak: Sak | null; onClose: (done?: st
   );
 }
 
-function Builder({ meeting, others }: { meeting: Meeting; others: { id: string; code: string }[] }) {
+function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id: string; code: string }[]; refresh: () => void }) {
   const t = useMessages(messages);
   const { lang } = useLang();
   const describe = useDescribeError();
@@ -615,6 +619,7 @@ function Builder({ meeting, others }: { meeting: Meeting; others: { id: string; 
           <Paragraph>{t.agendaLocked}</Paragraph>
         </Alert>
       )}
+      <EditMeeting meeting={meeting} disabled={locked || meeting.status === 'HELD'} refresh={refresh} />
       <Paragraph id="dnd-help">{t.dndHelp}</Paragraph>
       <div className="agenda-summary" data-testid="slot-summary">
         <span>
@@ -727,7 +732,7 @@ export default function AgendaBuilderView() {
   return (
     <div className="stack">
       <MeetingTools code={meeting.code} year={meeting.year} />
-      <Builder meeting={meeting} others={others} />
+      <Builder meeting={meeting} others={others} refresh={() => reexecute({ requestPolicy: 'network-only' })} />
     </div>
   );
 }

@@ -464,18 +464,18 @@ function Grid({ meeting, council }: { meeting: Meeting; council: Council | undef
           <Paragraph>{t.rowsInvalid}</Paragraph>
         </Alert>
       )}
-      <div aria-live="polite">
-        {saved && (
-          <Alert data-color="success" data-testid="attendance-saved">
-            <Paragraph>{t.attendanceSaved(recordedRows.length)}</Paragraph>
-          </Alert>
-        )}
-      </div>
       <div className="button-row sticky-actions">
         <Button onClick={save} loading={result.fetching} disabled={result.fetching || locked}>
           {t.saveAttendance}
         </Button>
         <span className="muted">{t.recordedCount(recordedRows.length, rows.length)}</span>
+        <span aria-live="polite">
+          {saved && (
+            <span className="saved-note" data-testid="attendance-saved">
+              {t.attendanceSaved(recordedRows.length)}
+            </span>
+          )}
+        </span>
       </div>
     </div>
   );

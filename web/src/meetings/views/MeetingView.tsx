@@ -52,6 +52,16 @@ const MeetingPageQuery = graphql(`
         code
       }
       ...Workflow_Meeting
+      outstandingFollowUps {
+        id
+        description
+        dueOn
+        assigneeText
+        assignee {
+          id
+          name
+        }
+      }
       comments {
         id
         ...Comments_Comment
@@ -228,6 +238,25 @@ export default function MeetingView() {
         </Heading>
         {meeting.saker.length === 0 ? <EmptyState>{t.agendaEmpty}</EmptyState> : <Agenda saker={meeting.saker} />}
       </section>
+
+      {role && meeting.outstandingFollowUps.length > 0 && (
+        <section aria-labelledby="outstanding-h" id="outstanding" tabIndex={-1} data-testid="outstanding">
+          <Heading level={2} data-size="md" id="outstanding-h">
+            {t.standingOUTSTANDING_ITEMS}
+          </Heading>
+          <ul className="plain-list">
+            {meeting.outstandingFollowUps.map((f) => (
+              <li key={f.id}>
+                {f.description}
+                <span className="muted">
+                  {' – '}
+                  {[f.assignee?.name ?? f.assigneeText, f.dueOn && t.dueOn(formatShortDate(f.dueOn, lang))].filter(Boolean).join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="papers-h" id="papers" tabIndex={-1}>
         <Heading level={2} data-size="md" id="papers-h">

@@ -128,7 +128,7 @@ export function Affiliations({
           </Button>
         )}
       </div>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {affiliations.length === 0 ? (
         <EmptyState>{t.affiliationsEmpty}</EmptyState>
       ) : (

@@ -392,7 +392,7 @@ export function Appointments({
           </Button>
         )}
       </div>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {appointments.length === 0 ? (
         <EmptyState>{t.appointmentsEmpty}</EmptyState>
       ) : (

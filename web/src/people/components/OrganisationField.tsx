@@ -28,6 +28,9 @@ const CreateOrganisationMutation = graphql(`
   }
 `);
 
+// A stable context (a new object each render would run the query again and again).
+const organisationsContext = { additionalTypenames: ['Organisation'] };
+
 export interface OrganisationOption {
   id: string;
   name: string;
@@ -35,7 +38,7 @@ export interface OrganisationOption {
 
 /** The organisations to choose from (the API lists them by name, 100 at most per page). */
 export function useOrganisationOptions(): OrganisationOption[] {
-  const [{ data }] = useQuery({ query: OrganisationOptionsQuery, context: { additionalTypenames: ['Organisation'] } });
+  const [{ data }] = useQuery({ query: OrganisationOptionsQuery, context: organisationsContext });
   return data?.organisations.edges.map((e) => e.node) ?? [];
 }
 

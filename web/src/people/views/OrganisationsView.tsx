@@ -182,7 +182,7 @@ export default function OrganisationsView() {
         {t.organisationsTitle}
       </Heading>
       <Paragraph>{t.organisationsIntro}</Paragraph>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       <OrganisationForm organisation={null} fetchLatest={fetchLatest} onDone={(name) => setNotice(t.organisationAdded(name))} />
       {target && (
         <OrganisationForm

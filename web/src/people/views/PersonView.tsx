@@ -1,10 +1,11 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { errorCodes } from '../../api/errors';
 import { allows } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
+import formMessages from '../../components/formMessages';
 import { RouterLink } from '../../components/RouterLink';
 import { ErrorState, Loading } from '../../components/states';
 import { useConflict } from '../../components/useConflict';
@@ -81,6 +82,7 @@ function NotFound() {
 
 export default function PersonView() {
   const t = useMessages(messages);
+  const f = useMessages(formMessages);
   const { id = '' } = useParams();
   const state = useSessionState();
   const client = useClient();
@@ -123,14 +125,14 @@ export default function PersonView() {
           </Button>
         )}
       </div>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {editing ? (
         <PersonForm
           idPrefix="person"
           initial={personValues(person)}
           latest={personValues(person)}
           heading={t.editPersonHeading}
-          submitLabel={t.editPerson}
+          submitLabel={f.save}
           error={saved.error}
           saving={saved.fetching}
           conflict={conflict}
@@ -167,7 +169,7 @@ export default function PersonView() {
             <>
               <dt>{t.email}</dt>
               <dd>
-                <a href={`mailto:${person.email}`}>{person.email}</a>
+                <Link href={`mailto:${person.email}`}>{person.email}</Link>
               </dd>
             </>
           )}

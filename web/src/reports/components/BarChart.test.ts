@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { niceMax } from './BarChart';
+import { axis } from './BarChart';
 
 describe('chart axes', () => {
-  it('round up to readable numbers', () => {
-    expect(niceMax(7)).toBe(10);
-    expect(niceMax(4)).toBe(5);
-    expect(niceMax(23)).toBe(25);
-    expect(niceMax(0.83)).toBe(1);
-    expect(niceMax(0)).toBe(1);
-    expect(niceMax(100)).toBe(100);
+  it('step through whole numbers a reader can follow', () => {
+    expect(axis(13)).toEqual({ top: 15, step: 5 });
+    expect(axis(7)).toEqual({ top: 8, step: 2 });
+    expect(axis(100)).toEqual({ top: 100, step: 20 });
+  });
+
+  it('never ticks between whole counts', () => {
+    expect(axis(1)).toEqual({ top: 1, step: 1 });
+    expect(axis(3)).toEqual({ top: 3, step: 1 });
+  });
+
+  it('has an axis when there is nothing to show', () => {
+    expect(axis(0)).toEqual({ top: 1, step: 1 });
   });
 });

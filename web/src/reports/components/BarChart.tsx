@@ -20,12 +20,14 @@ const VALUE = 60;
 const ROW = 28;
 const BAR = 18;
 
-/** Rounds the axis up to a readable number: 7 → 8, 23 → 25, 0.83 → 1. */
-export function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(value));
-  for (const m of [1, 2, 2.5, 5, 10]) if (value <= m * step) return m * step;
-  return 10 * step;
+/** A readable axis for whole counts: steps of 1, 2, 5, 10 … and at most about five of them. */
+export function axis(max: number): { top: number; step: number } {
+  if (max <= 0) return { top: 1, step: 1 };
+  const raw = max / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const nice = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+  const step = Math.max(1, Math.round(nice));
+  return { top: Math.ceil(max / step) * step, step };
 }
 
 export function BarChart({
@@ -45,10 +47,10 @@ export function BarChart({
   max?: number;
 }) {
   const id = useId();
-  const top = niceMax(max ?? Math.max(0, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0))));
+  const { top, step } = axis(max ?? Math.max(0, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0))));
   const area = WIDTH - LABEL - VALUE;
   const height = rows.length * ROW + 24;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
+  const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   return (
     <figure className="chart" aria-labelledby={`${id}-t`}>
       <figcaption id={`${id}-t`}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { RouterLink } from '../../components/RouterLink';
@@ -223,7 +223,7 @@ export default function AnnualReportView() {
 
           <ReportSection id="meetings" heading={t.meetingsHeading} table={t.tableMeetings} onDownload={csv('meetings')} busy={isBusy('meetings')}>
             {report.meetings.length > 0 && (
-              <div className="columns">
+              <div className="stack">
                 <BarChart
                   title={t.meetingsChart}
                   summary={t.meetingsChartSummary(report.meetings.length, report.saker.total)}
@@ -511,7 +511,13 @@ export default function AnnualReportView() {
                     {report.publications.map((p) => (
                       <Table.Row key={p.id}>
                         <Table.Cell className="nowrap">{date(p.publishedOn)}</Table.Cell>
-                        <Table.Cell>{p.url ? <a href={p.url} rel="noopener noreferrer">{p.title}</a> : p.title}</Table.Cell>
+                        <Table.Cell>{p.url ? (
+                            <Link href={p.url} rel="noopener noreferrer">
+                              {p.title}
+                            </Link>
+                          ) : (
+                            p.title
+                          )}</Table.Cell>
                         <Table.Cell>{t[`pubKind${p.kind}`]}</Table.Cell>
                         <Table.Cell>{p.outlet}</Table.Cell>
                       </Table.Row>

@@ -11,6 +11,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { useDownload } from '../../meetings/download';
 import messages from '../messages';
+import { fileUrl } from '../urls';
 
 export const AttachmentFragment = graphql(`
   fragment Attachments_Attachment on Attachment {
@@ -37,8 +38,6 @@ const RemoveAttachmentMutation = graphql(`
     removeAttachment(id: $id, version: $version)
   }
 `);
-
-export const fileUrl = (attachmentId: string) => `/files/${attachmentId}`;
 
 type UploadFailure = { code: string; field?: string };
 
@@ -241,31 +240,33 @@ export function Attachments({
         <ol className="attachment-list">
           {attachments.map((a) => (
             <li key={a.id} value={a.number}>
-              {a.url ? (
-                <Link href={a.url} rel="noopener noreferrer">
-                  {a.title}
-                </Link>
-              ) : a.hasFile ? (
-                <Link href={apiUrl(fileUrl(a.id))} onClick={(e) => open(e, a.id, a.title)}>
-                  {a.title}
-                </Link>
-              ) : (
-                a.title
-              )}
-              <span className="muted"> ({a.url ? t.kindLink : t.kindFile})</span>
-              {editable && (
-                <Button
-                  variant="tertiary"
-                  data-size="sm"
-                  aria-label={t.removeAttachment(a.title)}
-                  onClick={async () => {
-                    const r = await remove({ id: a.id, version: a.version }, { additionalTypenames: ['Attachment'] });
-                    if (!r.error) onChanged();
-                  }}
-                >
-                  {t.remove}
-                </Button>
-              )}
+              <span className="with-action">
+                {a.url ? (
+                  <Link href={a.url} rel="noopener noreferrer">
+                    {a.title}
+                  </Link>
+                ) : a.hasFile ? (
+                  <Link href={apiUrl(fileUrl(a.id))} onClick={(e) => open(e, a.id, a.title)}>
+                    {a.title}
+                  </Link>
+                ) : (
+                  a.title
+                )}
+                <span className="muted"> ({a.url ? t.kindLink : t.kindFile})</span>
+                {editable && (
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    aria-label={t.removeAttachment(a.title)}
+                    onClick={async () => {
+                      const r = await remove({ id: a.id, version: a.version }, { additionalTypenames: ['Attachment'] });
+                      if (!r.error) onChanged();
+                    }}
+                  >
+                    {t.remove}
+                  </Button>
+                )}
+              </span>
             </li>
           ))}
         </ol>

@@ -137,7 +137,7 @@ export function References({
       ) : (
         <ul className="plain-list">
           {references.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} className="with-action">
               <span className="muted">{kindLabel[r.kind]}: </span>
               {r.sak ? <RouterLink to={sakPageUrl(r.sak.code)}>{t.refLink(r.sak.code, r.sak.title)}</RouterLink> : r.asWritten}
               {editable && (

@@ -192,7 +192,8 @@ export function SakForm({ sak: masked, locked }: { sak: FragmentType<typeof SakF
     setVersion(latestVersion);
     conflict.end();
     setTheirs(null);
-    setSaved(after.warnings.map((w) => mt[`warning${w.code}`]));
+    // Time-slot warnings are shown where slots are set: in the agenda builder.
+    setSaved(after.warnings.filter((w) => !w.code.startsWith('TIME_SLOT')).map((w) => mt[`warning${w.code}`]));
   }
 
   async function submit(event: FormEvent) {

@@ -26,6 +26,8 @@ const PersonGroupHistoryQuery = graphql(`
   }
 `);
 
+const historyContext = { additionalTypenames: ['WorkingGroupMember'] };
+
 /** The working groups a person has been in, oldest first. */
 export function PersonGroupHistory({ personId }: { personId: string }) {
   const t = useMessages(messages);
@@ -33,7 +35,7 @@ export function PersonGroupHistory({ personId }: { personId: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: PersonGroupHistoryQuery,
     variables: { personId },
-    context: { additionalTypenames: ['WorkingGroupMember'] },
+    context: historyContext,
   });
   const rows = data?.workingGroupHistory ?? [];
   const date = (d: string | null | undefined, fallback: string) => (d ? formatNumericDate(d, lang) : fallback);

@@ -544,7 +544,7 @@ export default function WorkingGroupView() {
           </div>
         )}
       </div>
-      <div role="status">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
       {editing?.mode === 'group' && (
         <EditGroupForm group={group} fetchLatest={fetchLatest} onCancel={() => setEditing(null)} onDone={() => done(t.saved)} />
       )}
