@@ -415,3 +415,54 @@ both_backends!(
         assert_eq!(names(&strategi), ["Mai 2026", "Ukjent"]);
     }
 );
+
+const SEARCH: &str = "query($text: String!) { search(text: $text) { kind title snippet
+  policyDocument { title } consultationRound { deadline } } }";
+
+both_backends!(
+    policy_documents_and_their_rounds_are_found_by_search_as_far_as_the_viewer_may_see,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let token = app.secretariat().await;
+        let (meeting, version, sak) = meeting_with_sak(&app, &token, &day(14)).await;
+        publish_notice(&app, &token, &meeting, version).await;
+        let public = create_document(&app, &token, json!({ "kind": "NOU", "reference": "NOU 2025: 8",
+            "title": "Folkehelse – verdier, kunnskap og prioritering",
+            "summary": "Utvalget gir fire hovedanbefalinger om prioritering av folkehelsetiltak",
+            "decidedInSakId": sak }))
+        .await;
+        add_round(&app, &token, json!({ "policyDocumentId": public["id"], "kind": "HOERING",
+            "deadline": "2025-12-22", "note": "Arbeidsgruppe foreslått for høringssvaret om kommunene" }))
+        .await;
+        create_document(&app, &token, json!({ "kind": "STRATEGI", "title": "Folkehelsestrategi under arbeid" })).await;
+
+        let by_title = app.gql_ok(Some(&token), SEARCH, json!({ "text": "folkehelse" })).await;
+        let by_note = app.gql_ok(Some(&token), SEARCH, json!({ "text": "kommunene høringssvaret" })).await;
+        let public_hits = app.gql_ok(None, SEARCH, json!({ "text": "folkehelse" })).await;
+
+        let kinds_and_titles = |v: &Value| -> Vec<(String, String)> {
+            let mut out: Vec<(String, String)> = v["search"].as_array().into_iter().flatten()
+                .map(|h| (h["kind"].as_str().unwrap_or_default().to_owned(),
+                    h["policyDocument"]["title"].as_str().unwrap_or_default().to_owned()))
+                .collect();
+            out.sort();
+            out
+        };
+        assert_eq!(
+            kinds_and_titles(&by_title),
+            [
+                ("POLICY_DOCUMENT".to_owned(), "Folkehelse – verdier, kunnskap og prioritering".to_owned()),
+                ("POLICY_DOCUMENT".to_owned(), "Folkehelsestrategi under arbeid".to_owned()),
+            ]
+        );
+        assert!(by_title["search"][0]["title"].as_str().unwrap_or_default().contains("<mark>"));
+        assert_eq!(by_note["search"][0]["kind"], "CONSULTATION_ROUND");
+        assert_eq!(by_note["search"][0]["consultationRound"]["deadline"], "2025-12-22");
+        assert!(by_note["search"][0]["snippet"].as_str().unwrap_or_default().contains("<mark>"));
+        assert_eq!(
+            kinds_and_titles(&public_hits),
+            [("POLICY_DOCUMENT".to_owned(), "Folkehelse – verdier, kunnskap og prioritering".to_owned())],
+            "an unpublished document is not found by the public"
+        );
+    }
+);

@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = resolve(WEB, process.env.MOTEBOK_BIN ?? '../target/debug/motebok');
-export const DIST = join(WEB, 'dist');
+// MOTEBOK_WEB_DIST: another build of the app (so a test run need not share web/dist).
+export const DIST = process.env.MOTEBOK_WEB_DIST ? resolve(process.env.MOTEBOK_WEB_DIST) : join(WEB, 'dist');
 export const SCREENSHOTS = resolve(WEB, '../artifacts/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -348,6 +348,11 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     await heading.waitFor();
     const next = (await heading.innerText()).replace('Saksliste for møte ', '');
     await page.getByTestId('agenda-row').filter({ hasText: `Godkjenning av referat fra møte ${state.code}` }).waitFor();
+    const add = page.getByTestId('add-sak');
+    await add.getByLabel('Tittel').fill('Strategi for helsedata 2027');
+    await add.getByLabel('Diskusjonssak').check();
+    await add.getByRole('button', { name: 'Legg til saken' }).click();
+    await page.getByTestId('agenda-row').filter({ hasText: 'Strategi for helsedata 2027' }).waitFor();
     await page.goto(`/meetings/${next.replace('/', '-')}`);
     const workflow = page.getByTestId('workflow');
     await workflow.getByRole('button', { name: 'Publiser innkalling og saksliste' }).click();
@@ -396,7 +401,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     const page = await app.newPage();
     await login(page, MEMBER);
     await page.getByTestId('next-meeting').getByRole('link', { name: 'Meld interesser (habilitet) for sakene' }).click();
-    const sak = page.getByTestId('habilitet-sak').first();
+    const sak = page.getByTestId('habilitet-sak').filter({ hasText: 'Strategi for helsedata 2027' });
+    await sak.getByRole('button', { name: /^Din interesse i sak / }).click();
     await sak.getByRole('textbox').fill('Jeg sitter i styret for en organisasjon som omtales i saken.');
     await sak.getByRole('button', { name: 'Meld interessen' }).click();
     await sak.getByText(/har meldt en mulig interesse/).waitFor();

@@ -447,7 +447,7 @@ pub struct MeetingsQuery;
 impl MeetingsQuery {
     /// Meetings, newest first; filter by year and status. The public and members see only
     /// meetings whose notice is published.
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
     async fn meetings(
         &self,
         ctx: &Context<'_>,

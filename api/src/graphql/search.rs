@@ -159,8 +159,9 @@ pub struct SearchQuery;
 
 #[Object]
 impl SearchQuery {
-    /// Searches sak titles, saksfremlegg, and the discussion and vedtak of minutes you may
-    /// read; ranked, with highlighted snippets. Web-search syntax: words (all must match),
+    /// Searches sak titles, saksfremlegg, the discussion and vedtak of minutes you may read,
+    /// and the policy documents you may see with their consultation rounds; ranked, with
+    /// highlighted snippets. Web-search syntax: words (all must match),
     /// "a phrase", -excluded, OR. `text` at most 200 characters; `first` 1–50 (default 20).
     #[graphql(complexity = "first.unwrap_or(20).clamp(0, 50) as usize * child_complexity")]
     async fn search(

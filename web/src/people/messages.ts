@@ -54,6 +54,7 @@ export default defineMessages(
     // The register
     peopleTitle: 'Personregister',
     peopleIntro: 'Alle personer i Møtebok: medlemmer, observatører, sekretariatet, gjester og eksterne i arbeidsgrupper.',
+    filters: 'Filtrer personene',
     filterRole: 'Rolle i rådet',
     anyRole: 'Alle',
     filterSector: 'Sektor',
@@ -231,6 +232,7 @@ export default defineMessages(
     newPerson: 'New person',
     peopleTitle: 'People',
     peopleIntro: 'Everyone in Møtebok: members, observers, the secretariat, guests and external working-group members.',
+    filters: 'Filter the people',
     filterRole: 'Role in the council',
     anyRole: 'All',
     filterSector: 'Sector',

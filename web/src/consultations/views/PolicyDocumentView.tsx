@@ -104,6 +104,9 @@ const SetOnOverviewMutation = graphql(`
   }
 `);
 
+// Lists that may be empty name their types, so that adding to them refreshes the page.
+const documentContext = { additionalTypenames: ['ConsultationRound', 'WorkingGroup'] };
+
 type Doc = NonNullable<PolicyDocumentPageQuery['policyDocument']>;
 
 const valuesOf = (d: Doc): DocumentValues => ({
@@ -127,7 +130,7 @@ export default function PolicyDocumentView() {
   const state = useSessionState();
   const client = useClient();
   const canEdit = allows(['SECRETARIAT'], state);
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: PolicyDocumentPageQuery, variables: { id } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: PolicyDocumentPageQuery, variables: { id }, context: documentContext });
   const fetchLatest = useCallback(
     () => client.query(PolicyDocumentPageQuery, { id }, { requestPolicy: 'network-only' }).toPromise(),
     [client, id],

@@ -160,6 +160,7 @@ function assessable(saker: Sak[]): Sak[] {
 
 function DeclareForm({ sak }: { sak: Sak }) {
   const t = useMessages(messages);
+  const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [result, declare] = useMutation(DeclareMutation);
@@ -173,9 +174,19 @@ function DeclareForm({ sak }: { sak: Sak }) {
     setError(null);
     await declare({ sakId: sak.id, declaration: text.trim() }, { additionalTypenames: ['ConflictOfInterest'] });
   }
+  if (!open) {
+    return (
+      <div>
+        <Button variant="secondary" data-size="sm" aria-expanded={false} onClick={() => setOpen(true)} aria-label={t.declareFor(sak.code)}>
+          {t.openDeclare}
+        </Button>
+      </div>
+    );
+  }
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <Textfield
+        autoFocus
         multiline
         rows={2}
         label={t.declareFor(sak.code)}
@@ -189,9 +200,12 @@ function DeclareForm({ sak }: { sak: Sak }) {
           <Paragraph>{server.conflict ? t.declareTooLate : server.other}</Paragraph>
         </Alert>
       )}
-      <div>
-        <Button type="submit" variant="secondary" data-size="sm" loading={result.fetching}>
+      <div className="button-row button-row--tight">
+        <Button type="submit" data-size="sm" loading={result.fetching}>
           {t.declare}
+        </Button>
+        <Button type="button" variant="tertiary" data-size="sm" onClick={() => setOpen(false)}>
+          {t.cancel}
         </Button>
       </div>
     </form>
@@ -203,11 +217,14 @@ function MemberView({ meeting, personId }: { meeting: Meeting; personId: string 
   const mt = useMessages(meetingMessages);
   const open = (meeting.status === 'PLANNED' || meeting.status === 'NOTICE_PUBLISHED') && meeting.date >= todayInNorway();
   if (!personId) return <Paragraph>{t.noPersonLinked}</Paragraph>;
+  // The meeting's own saker; the standing items rarely touch anyone's interests.
+  const own = assessable(meeting.saker).filter((s) => !s.standingKind || s.habilitet.some((r) => r.person?.id === personId));
   return (
     <div className="stack">
       <Paragraph>{open ? t.memberIntro : t.memberClosed}</Paragraph>
-      <ul className="habilitet-saker">
-        {assessable(meeting.saker).map((s) => {
+      {own.length === 0 && <Paragraph className="muted">{t.noSakerToDeclare}</Paragraph>}
+      <ul className="habilitet-saker habilitet-saker--member">
+        {own.map((s) => {
           const mine = s.habilitet.find((r) => r.person?.id === personId);
           return (
             <li key={s.id} className="habilitet-sak" data-testid="habilitet-sak">

@@ -57,6 +57,7 @@ export function EditMeeting({
   const [format, setFormat] = useState<MeetingFormat>(meeting.format);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [conflict, setConflict] = useState(false);
   const [result, update] = useMutation(UpdateMeetingMutation);
   const server = useServerErrors(result.error, { date: t.dateInvalid, startsAt: t.endBeforeStart, endsAt: t.endBeforeStart });
   const errors = { ...server.fields, ...local };
@@ -82,8 +83,10 @@ export function EditMeeting({
         format,
       },
     });
+    const isConflict = Boolean(response.error?.graphQLErrors.some((e) => e.extensions.code === 'CONFLICT'));
+    setConflict(isConflict);
     if (!response.error) setSaved(true);
-    else if (response.error.graphQLErrors.some((e) => e.extensions.code === 'CONFLICT')) refresh();
+    else if (isConflict) refresh();
   }
 
   function takeSaved() {
@@ -94,6 +97,7 @@ export function EditMeeting({
     setRoom(meeting.room ?? '');
     setFormat(meeting.format);
     setLocal({});
+    setConflict(false);
   }
 
   return (
@@ -114,7 +118,7 @@ export function EditMeeting({
               <Radio key={f} name="edit-format" label={t[`format${f}`]} value={f} checked={format === f} onChange={() => setFormat(f)} disabled={disabled} />
             ))}
           </Fieldset>
-          {server.conflict && (
+          {conflict && (
             <Alert data-color="warning" role="alert">
               <Paragraph>{t.meetingConflict}</Paragraph>
               <div className="button-row">
@@ -133,7 +137,7 @@ export function EditMeeting({
             </Alert>
           )}
           <div aria-live="polite">{saved && <span className="saved-note">{t.meetingSaved}</span>}</div>
-          {!server.conflict && (
+          {!conflict && (
             <div>
               <Button type="submit" variant="secondary" loading={result.fetching} disabled={disabled}>
                 {t.saveMeeting}

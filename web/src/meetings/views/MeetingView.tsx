@@ -10,7 +10,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
-import { formatDateTime, formatMeetingWhen, formatShortDate } from '../../i18n/format';
+import { formatDateTime, formatMeetingWhen, formatShortDate, todayInNorway } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
 import { Agenda } from '../components/Agenda';
 import { AttendanceLists } from '../components/AttendanceLists';
@@ -21,7 +21,7 @@ import { Papers } from '../components/Papers';
 import { MeetingStatusTag, MinutesStatusTag } from '../components/StatusTags';
 import { Workflow } from '../components/Workflow';
 import messages from '../messages';
-import { meetingCodeFromParam, meetingsUrl, meetingUrl } from '../urls';
+import { meetingCodeFromParam, meetingsUrl, meetingToolUrl, meetingUrl } from '../urls';
 import minutesMessages from '../../minutes/messages';
 import { CommentForm, CommentList } from '../../minutes/components/Comments';
 
@@ -146,6 +146,11 @@ export default function MeetingView() {
       <Heading level={1} data-size="lg">
         {t.meetingCode(meeting.code)}
       </Heading>
+      {role === 'MEMBER' && meeting.status === 'NOTICE_PUBLISHED' && meeting.date >= todayInNorway() && (
+        <Paragraph>
+          <RouterLink to={meetingToolUrl(meeting.code, 'habilitet')}>{t.declareInterests}</RouterLink>
+        </Paragraph>
+      )}
       {forComments && role === 'MEMBER' && (
         <Paragraph data-testid="comments-invite">
           <Link href="#comments">{t.commentsInvite}</Link>

@@ -64,6 +64,9 @@ const CouncilPageQuery = graphql(`
   }
 `);
 
+// A new appointment can fill an empty council: name the type so the page refreshes.
+const councilContext = { additionalTypenames: ['Appointment'] };
+
 const STATUS_COLOR: Record<QuotaStatus, string> = { UNDER: 'warning', FULL: 'success', OVER: 'info' };
 
 function isDate(value: string | null): value is string {
@@ -105,7 +108,7 @@ export default function CouncilView() {
   const [params, setParams] = useSearchParams();
   const param = params.get('date');
   const date = isDate(param) ? param : todayInNorway();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: CouncilPageQuery, variables: { date } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: CouncilPageQuery, variables: { date }, context: councilContext });
   const council = data?.council;
 
   return (

@@ -101,7 +101,7 @@ export default function PeopleListView() {
         )}
       </div>
       <Paragraph>{t.peopleIntro}</Paragraph>
-      <div className="filters" role="group" aria-label={t.filterRole}>
+      <div className="filters" role="group" aria-label={t.filters}>
         <Field>
           <Label>{t.filterRole}</Label>
           <Select value={role ?? ''} onChange={(e) => setParam('role', e.target.value)} width="auto">

@@ -64,6 +64,9 @@ const UpdatePersonMutation = graphql(`
   }
 `);
 
+// Lists that may be empty name their types, so that adding to them refreshes the page.
+const personContext = { additionalTypenames: ['Appointment', 'Affiliation'] };
+
 function NotFound() {
   const t = useMessages(messages);
   usePageTitle(t.personNotFound);
@@ -87,7 +90,7 @@ export default function PersonView() {
   const state = useSessionState();
   const client = useClient();
   const canEdit = allows(['SECRETARIAT'], state);
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: PersonPageQuery, variables: { id } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: PersonPageQuery, variables: { id }, context: personContext });
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [saved, update] = useMutation(UpdatePersonMutation);

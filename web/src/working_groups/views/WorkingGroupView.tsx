@@ -147,6 +147,9 @@ const ReplaceMemberMutation = graphql(`
   }
 `);
 
+// Lists that may be empty name their types, so that adding to them refreshes the page.
+const groupContext = { additionalTypenames: ['WorkingGroupMember', 'ConsultationRound'] };
+
 type Group = NonNullable<WorkingGroupPageQuery['workingGroup']>;
 type Member = WorkingGroupMember_MemberFragment;
 
@@ -498,7 +501,7 @@ export default function WorkingGroupView() {
   const client = useClient();
   const canEdit = allows(['SECRETARIAT'], state);
   const today = todayInNorway();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: WorkingGroupPageQuery, variables: { id, today } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: WorkingGroupPageQuery, variables: { id, today }, context: groupContext });
   const fetchLatest = useCallback(
     () => client.query(WorkingGroupPageQuery, { id, today }, { requestPolicy: 'network-only' }).toPromise(),
     [client, id, today],
