@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 // In development the API runs on its own port; these paths are forwarded to it so that
 // the app, its cookies and the API share one origin, as they do when the API serves dist/.
 const API = process.env.MOTEBOK_API ?? 'http://127.0.0.1:8080';
-const proxied = ['/graphql', '/auth', '/documents', '/feeds', '/reports'];
+const proxied = ['/graphql', '/auth', '/documents', '/feeds', '/reports', '/files'];
 
 export default defineConfig({
   plugins: [react()],

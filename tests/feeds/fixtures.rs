@@ -54,7 +54,8 @@ pub async fn document_with_hoering(
     extra: Value,
 ) -> (Value, Value) {
     let doc = create_document(app, token, json!({ "kind": "NOU", "title": title })).await;
-    let mut input = json!({ "policyDocumentId": doc["id"], "kind": "HOERING", "deadline": deadline });
+    let mut input =
+        json!({ "policyDocumentId": doc["id"], "kind": "HOERING", "deadline": deadline });
     if let (Some(i), Some(e)) = (input.as_object_mut(), extra.as_object()) {
         i.extend(e.clone());
     }
@@ -145,7 +146,10 @@ pub async fn person(app: &TestApp, token: &str, name: &str) -> String {
 /// The rows of "Oversikt meldinger og strategier" (sak 34/3/2025, vedlegg 1) as extracted
 /// from the council's papers, in the table's order.
 pub fn sak34_table() -> Vec<Value> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../api/demo/helseomsorg21.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../api/demo/helseomsorg21.json"
+    );
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let data: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     data["policy_documents"]

@@ -16,7 +16,12 @@ fn titles(rows: &Value) -> Vec<String> {
     rows.as_array()
         .into_iter()
         .flatten()
-        .map(|r| r["document"]["title"].as_str().unwrap_or_default().to_owned())
+        .map(|r| {
+            r["document"]["title"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
         .collect()
 }
 
@@ -47,13 +52,24 @@ both_backends!(
         assert_eq!(titles(&rows), expected);
         assert!(!titles(&rows).contains(&"Tid for handling".to_owned()));
         assert!(old["overviewPosition"].is_null());
-        for (i, (row, paper)) in rows.as_array().into_iter().flatten().zip(&table).enumerate() {
+        for (i, (row, paper)) in rows
+            .as_array()
+            .into_iter()
+            .flatten()
+            .zip(&table)
+            .enumerate()
+        {
             assert_eq!(row["position"], i + 1);
             assert_eq!(row["launch"]["text"], paper["launch_text"]);
             assert_eq!(row["followUpProposal"], paper["follow_up_proposal"]);
             let rounds = paper["rounds"].as_array().cloned().unwrap_or_default();
             let innspill = rounds.iter().filter(|r| r["kind"] == "innspill").count();
-            assert_eq!(row["innspill"].as_array().map(Vec::len), Some(innspill), "{}", paper["title"]);
+            assert_eq!(
+                row["innspill"].as_array().map(Vec::len),
+                Some(innspill),
+                "{}",
+                paper["title"]
+            );
             assert_eq!(
                 row["hoering"].as_array().map(Vec::len),
                 Some(rounds.len() - innspill),
@@ -76,14 +92,18 @@ both_backends!(
         assert_eq!(akutt["launch"]["postponed"], true);
         assert_eq!(akutt["launch"]["sortDate"], "2025-12-31");
         assert_eq!(akutt["innspill"][0]["responseStatus"], "NOT_ANSWERED");
-        let prioritering = by_title("Helse for alle. Rettferdig prioritering i vår felles helsetjeneste");
+        let prioritering =
+            by_title("Helse for alle. Rettferdig prioritering i vår felles helsetjeneste");
         assert_eq!(prioritering["launch"]["date"], "2025-04-10");
         assert_eq!(prioritering["innspill"][0]["sentOn"], "2024-03-15");
         assert_eq!(prioritering["hoering"][0]["kind"], "STORTINGET_HEARING");
         let folkehelse = by_title("Folkehelse – verdier, kunnskap og prioritering");
         assert_eq!(folkehelse["hoering"][0]["deadline"], "2025-12-22");
         // Launched 16.9., due 22.12.: long enough, but nobody answers it yet.
-        assert_eq!(folkehelse["hoering"][0]["flags"], json!(["NO_WORKING_GROUP"]));
+        assert_eq!(
+            folkehelse["hoering"][0]["flags"],
+            json!(["NO_WORKING_GROUP"])
+        );
     }
 );
 
@@ -99,19 +119,31 @@ both_backends!(
             setPolicyDocumentOnOverview(id: $id, version: $v, onOverview: $on) { version onOverview overviewPosition } }";
 
         let off = app
-            .gql_ok(Some(&token), set, json!({ "id": a["id"], "v": a["version"], "on": false }))
+            .gql_ok(
+                Some(&token),
+                set,
+                json!({ "id": a["id"], "v": a["version"], "on": false }),
+            )
             .await["setPolicyDocumentOnOverview"]
             .clone();
         let rows = app.gql_ok(Some(&token), OVERVIEW, json!({})).await["overview"].clone();
         assert_eq!(titles(&rows), ["B", "C"]);
         assert_eq!(off["onOverview"], false);
         let kept = app
-            .gql_ok(Some(&token), "query($id: ID!) { policyDocument(id: $id) { title onOverview } }", json!({ "id": a["id"] }))
+            .gql_ok(
+                Some(&token),
+                "query($id: ID!) { policyDocument(id: $id) { title onOverview } }",
+                json!({ "id": a["id"] }),
+            )
             .await;
         assert_eq!(kept["policyDocument"]["title"], "A");
 
-        app.gql_ok(Some(&token), set, json!({ "id": a["id"], "v": off["version"], "on": true }))
-            .await;
+        app.gql_ok(
+            Some(&token),
+            set,
+            json!({ "id": a["id"], "v": off["version"], "on": true }),
+        )
+        .await;
         let rows = app.gql_ok(Some(&token), OVERVIEW, json!({})).await["overview"].clone();
         assert_eq!(titles(&rows), ["B", "C", "A"]);
     }
@@ -169,7 +201,10 @@ both_backends!(
             )
             .await;
         assert_eq!(first["updatePolicyDocument"]["version"], 2);
-        assert_eq!(first["updatePolicyDocument"]["launch"]["sortDate"], "2025-12-31");
+        assert_eq!(
+            first["updatePolicyDocument"]["launch"]["sortDate"],
+            "2025-12-31"
+        );
 
         let stale = app
             .gql(
@@ -181,7 +216,11 @@ both_backends!(
 
         assert_eq!(error_code(&stale), Some("CONFLICT"));
         let now = app
-            .gql_ok(Some(&token), "query($id: ID!) { policyDocument(id: $id) { title version } }", json!({ "id": doc["id"] }))
+            .gql_ok(
+                Some(&token),
+                "query($id: ID!) { policyDocument(id: $id) { title version } }",
+                json!({ "id": doc["id"] }),
+            )
             .await;
         assert_eq!(now["policyDocument"]["title"], "Helse for alle");
         assert_eq!(now["policyDocument"]["version"], 2);
@@ -193,26 +232,45 @@ both_backends!(
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
-        let doc = create_document(&app, &token, json!({ "kind": "NOU", "title": "NOU 2025: 8" })).await;
+        let doc = create_document(
+            &app,
+            &token,
+            json!({ "kind": "NOU", "title": "NOU 2025: 8" }),
+        )
+        .await;
         let create = |input: Value| {
             let app = &app;
             let token = &token;
-            async move { app.gql(Some(token), CREATE_DOCUMENT, json!({ "input": input })).await }
+            async move {
+                app.gql(Some(token), CREATE_DOCUMENT, json!({ "input": input }))
+                    .await
+            }
         };
         let round = |input: Value| {
             let app = &app;
             let token = &token;
-            async move { app.gql(Some(token), ADD_ROUND, json!({ "input": input })).await }
+            async move {
+                app.gql(Some(token), ADD_ROUND, json!({ "input": input }))
+                    .await
+            }
         };
 
-        let not_a_date = create(json!({ "kind": "NOU", "title": "X", "launchDate": "2025-02-30" })).await;
+        let not_a_date =
+            create(json!({ "kind": "NOU", "title": "X", "launchDate": "2025-02-30" })).await;
         assert_eq!(error_code(&not_a_date), Some("VALIDATION"), "{not_a_date}");
         let unknown_kind = create(json!({ "kind": "PAMPHLET", "title": "X" })).await;
         assert_eq!(error_code(&unknown_kind), Some("VALIDATION"));
-        assert!(unknown_kind["errors"][0]["message"].as_str().unwrap_or_default().contains("PAMPHLET"));
-        let typo_year = create(json!({ "kind": "NOU", "title": "X", "launchDate": "0025-09-16" })).await;
+        assert!(
+            unknown_kind["errors"][0]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("PAMPHLET")
+        );
+        let typo_year =
+            create(json!({ "kind": "NOU", "title": "X", "launchDate": "0025-09-16" })).await;
         assert_eq!(typo_year["errors"][0]["extensions"]["field"], "launchDate");
-        let bad_link = create(json!({ "kind": "NOU", "title": "X", "url": "javascript:alert(1)" })).await;
+        let bad_link =
+            create(json!({ "kind": "NOU", "title": "X", "url": "javascript:alert(1)" })).await;
         assert_eq!(bad_link["errors"][0]["extensions"]["field"], "url");
         let no_title = create(json!({ "kind": "NOU", "title": "   " })).await;
         assert_eq!(no_title["errors"][0]["extensions"]["field"], "title");
@@ -224,31 +282,50 @@ both_backends!(
         let sent_but_considering = round(json!({ "policyDocumentId": doc["id"], "kind": "HOERING",
             "sentOn": "2025-09-01" }))
         .await;
-        assert_eq!(sent_but_considering["errors"][0]["extensions"]["field"], "sentOn");
+        assert_eq!(
+            sent_but_considering["errors"][0]["extensions"]["field"],
+            "sentOn"
+        );
         let unknown_status = round(json!({ "policyDocumentId": doc["id"], "kind": "HOERING",
             "responseStatus": "MAYBE" }))
         .await;
         assert_eq!(error_code(&unknown_status), Some("VALIDATION"));
         let missing = round(json!({ "policyDocumentId": "999999", "kind": "HOERING" })).await;
         assert_eq!(error_code(&missing), Some("NOT_FOUND"));
-        let no_group = round(json!({ "policyDocumentId": doc["id"], "kind": "HOERING", "workingGroupId": "999999" })).await;
-        assert_eq!(no_group["errors"][0]["extensions"]["field"], "workingGroupId");
+        let no_group = round(
+            json!({ "policyDocumentId": doc["id"], "kind": "HOERING", "workingGroupId": "999999" }),
+        )
+        .await;
+        assert_eq!(
+            no_group["errors"][0]["extensions"]["field"],
+            "workingGroupId"
+        );
 
         let rounds = app
-            .gql_ok(Some(&token), "query($id: ID!) { policyDocument(id: $id) { consultationRounds { id } } }", json!({ "id": doc["id"] }))
+            .gql_ok(
+                Some(&token),
+                "query($id: ID!) { policyDocument(id: $id) { consultationRounds { id } } }",
+                json!({ "id": doc["id"] }),
+            )
             .await;
         assert_eq!(rounds["policyDocument"]["consultationRounds"], json!([]));
     }
 );
 
-const UPCOMING: &str = "query($from: NaiveDate, $days: Int) { upcomingDeadlines(from: $from, days: $days) {
+const UPCOMING: &str =
+    "query($from: NaiveDate, $days: Int) { upcomingDeadlines(from: $from, days: $days) {
   deadline flags consultationDays policyDocument { title } } }";
 
 fn deadline_titles(list: &Value) -> Vec<String> {
     list.as_array()
         .into_iter()
         .flatten()
-        .map(|r| r["policyDocument"]["title"].as_str().unwrap_or_default().to_owned())
+        .map(|r| {
+            r["policyDocument"]["title"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
         .collect()
 }
 
@@ -258,39 +335,92 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
         document_with_hoering(&app, &token, "i går", &day(-1), json!({})).await;
-        document_with_hoering(&app, &token, "om ti dager", &day(10), json!({ "opensOn": day(-10) })).await;
-        document_with_hoering(&app, &token, "i dag", &day(0), json!({ "responseStatus": "DRAFTING" })).await;
-        document_with_hoering(&app, &token, "om femti dager", &day(50), json!({ "opensOn": day(-50) })).await;
-        let (_, withdrawn) = document_with_hoering(&app, &token, "trukket", &day(5), json!({})).await;
+        document_with_hoering(
+            &app,
+            &token,
+            "om ti dager",
+            &day(10),
+            json!({ "opensOn": day(-10) }),
+        )
+        .await;
+        document_with_hoering(
+            &app,
+            &token,
+            "i dag",
+            &day(0),
+            json!({ "responseStatus": "DRAFTING" }),
+        )
+        .await;
+        document_with_hoering(
+            &app,
+            &token,
+            "om femti dager",
+            &day(50),
+            json!({ "opensOn": day(-50) }),
+        )
+        .await;
+        let (_, withdrawn) =
+            document_with_hoering(&app, &token, "trukket", &day(5), json!({})).await;
         app.gql_ok(
             Some(&token),
             UPDATE_ROUND,
             json!({ "input": { "id": withdrawn["id"], "version": withdrawn["version"], "withdrawn": true } }),
         )
         .await;
-        let hod = create_document(&app, &token, json!({ "kind": "FORSKRIFT", "title": "HOD-forskrift", "ministry": "HOD" })).await;
-        add_round(&app, &token, json!({ "policyDocumentId": hod["id"], "kind": "HOERING", "deadline": day(20),
-            "responseStatus": "SENT", "sentOn": day(-2) }))
+        let hod = create_document(
+            &app,
+            &token,
+            json!({ "kind": "FORSKRIFT", "title": "HOD-forskrift", "ministry": "HOD" }),
+        )
+        .await;
+        add_round(
+            &app,
+            &token,
+            json!({ "policyDocumentId": hod["id"], "kind": "HOERING", "deadline": day(20),
+            "responseStatus": "SENT", "sentOn": day(-2) }),
+        )
         .await;
 
         // Default: from today (in Norway), six weeks ahead, soonest first, withdrawn left out.
-        let upcoming = app.gql_ok(Some(&token), UPCOMING, json!({})).await["upcomingDeadlines"].clone();
-        assert_eq!(deadline_titles(&upcoming), ["i dag", "om ti dager", "HOD-forskrift"]);
+        let upcoming =
+            app.gql_ok(Some(&token), UPCOMING, json!({})).await["upcomingDeadlines"].clone();
+        assert_eq!(
+            deadline_titles(&upcoming),
+            ["i dag", "om ti dager", "HOD-forskrift"]
+        );
         let ten = &upcoming[1];
         assert_eq!(ten["consultationDays"], 20);
         assert_eq!(ten["flags"], json!(["SHORT_DEADLINE", "NO_WORKING_GROUP"]));
-        assert_eq!(upcoming[2]["flags"], json!([]), "a sent response needs no group");
+        assert_eq!(
+            upcoming[2]["flags"],
+            json!([]),
+            "a sent response needs no group"
+        );
 
         let window = app
-            .gql_ok(Some(&token), UPCOMING, json!({ "from": day(-1), "days": 51 }))
+            .gql_ok(
+                Some(&token),
+                UPCOMING,
+                json!({ "from": day(-1), "days": 51 }),
+            )
             .await["upcomingDeadlines"]
             .clone();
         assert_eq!(
             deadline_titles(&window),
-            ["i går", "i dag", "om ti dager", "HOD-forskrift", "om femti dager"]
+            [
+                "i går",
+                "i dag",
+                "om ti dager",
+                "HOD-forskrift",
+                "om femti dager"
+            ]
         );
         let fifty = &window[4];
-        assert_eq!(fifty["flags"], json!(["NO_WORKING_GROUP"]), "100 days is not short");
+        assert_eq!(
+            fifty["flags"],
+            json!(["NO_WORKING_GROUP"]),
+            "100 days is not short"
+        );
 
         let filtered = app
             .gql_ok(
@@ -300,7 +430,10 @@ both_backends!(
             )
             .await;
         assert_eq!(filtered["deadlines"]["totalCount"], 1);
-        assert_eq!(filtered["deadlines"]["edges"][0]["node"]["policyDocument"]["title"], "HOD-forskrift");
+        assert_eq!(
+            filtered["deadlines"]["edges"][0]["node"]["policyDocument"]["title"],
+            "HOD-forskrift"
+        );
         let with_withdrawn = app
             .gql_ok(
                 Some(&token),
@@ -323,7 +456,9 @@ both_backends!(
                 json!({ "from": day(10), "to": day(1) }))
             .await;
         assert_eq!(backwards["errors"][0]["extensions"]["field"], "to");
-        let too_far = app.gql(Some(&token), UPCOMING, json!({ "days": 1000 })).await;
+        let too_far = app
+            .gql(Some(&token), UPCOMING, json!({ "days": 1000 }))
+            .await;
         assert_eq!(too_far["errors"][0]["extensions"]["field"], "days");
     }
 );
@@ -337,10 +472,17 @@ both_backends!(
         let (feed_token, _) = api_token(&app, &token, &["deadlines:read"]).await;
 
         let upcoming = app.gql_ok(Some(&feed_token), UPCOMING, json!({})).await;
-        assert_eq!(deadline_titles(&upcoming["upcomingDeadlines"]), ["Høring om helsedata"]);
+        assert_eq!(
+            deadline_titles(&upcoming["upcomingDeadlines"]),
+            ["Høring om helsedata"]
+        );
 
         let write = app
-            .gql(Some(&feed_token), CREATE_DOCUMENT, json!({ "input": { "kind": "NOU", "title": "X" } }))
+            .gql(
+                Some(&feed_token),
+                CREATE_DOCUMENT,
+                json!({ "input": { "kind": "NOU", "title": "X" } }),
+            )
             .await;
         assert_eq!(error_code(&write), Some("FORBIDDEN"));
     }
@@ -352,15 +494,29 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
         let (meeting, version, sak) = meeting_with_sak(&app, &token, &day(14)).await;
-        let treated = create_document(&app, &token, json!({ "kind": "NOU", "title": "Behandlet", "decidedInSakId": sak })).await;
-        add_round(&app, &token, json!({ "policyDocumentId": treated["id"], "kind": "HOERING", "deadline": day(30) })).await;
+        let treated = create_document(
+            &app,
+            &token,
+            json!({ "kind": "NOU", "title": "Behandlet", "decidedInSakId": sak }),
+        )
+        .await;
+        add_round(
+            &app,
+            &token,
+            json!({ "policyDocumentId": treated["id"], "kind": "HOERING", "deadline": day(30) }),
+        )
+        .await;
         document_with_hoering(&app, &token, "Ikke behandlet", &day(20), json!({})).await;
         let list = "{ policyDocuments { totalCount edges { node { title } } } overview { document { title } } }";
 
         let before = app.gql_ok(None, list, json!({})).await;
         let upcoming_before = app.gql_ok(None, UPCOMING, json!({ "days": 60 })).await;
         let direct = app
-            .gql_ok(None, "query($id: ID!) { policyDocument(id: $id) { title } }", json!({ "id": treated["id"] }))
+            .gql_ok(
+                None,
+                "query($id: ID!) { policyDocument(id: $id) { title } }",
+                json!({ "id": treated["id"] }),
+            )
             .await;
         publish_notice(&app, &token, &meeting, version).await;
         let after = app.gql_ok(None, list, json!({})).await;
@@ -369,10 +525,16 @@ both_backends!(
         assert_eq!(before["policyDocuments"]["totalCount"], 0);
         assert_eq!(before["overview"], json!([]));
         assert_eq!(upcoming_before["upcomingDeadlines"], json!([]));
-        assert!(direct["policyDocument"].is_null(), "unpublished looks missing");
+        assert!(
+            direct["policyDocument"].is_null(),
+            "unpublished looks missing"
+        );
         assert_eq!(after["policyDocuments"]["totalCount"], 1);
         assert_eq!(after["overview"][0]["document"]["title"], "Behandlet");
-        assert_eq!(deadline_titles(&upcoming_after["upcomingDeadlines"]), ["Behandlet"]);
+        assert_eq!(
+            deadline_titles(&upcoming_after["upcomingDeadlines"]),
+            ["Behandlet"]
+        );
         let all = app.gql_ok(Some(&token), list, json!({})).await;
         assert_eq!(all["policyDocuments"]["totalCount"], 2);
     }
@@ -384,10 +546,25 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
         for (title, kind, ministry, launch) in [
-            ("Våren 2026", "HANDLINGSPLAN", "HOD", json!({ "launchText": "Legges frem våren 2026" })),
-            ("Mai 2026", "STRATEGI", "HOD", json!({ "launchDate": "2026-05-20" })),
+            (
+                "Våren 2026",
+                "HANDLINGSPLAN",
+                "HOD",
+                json!({ "launchText": "Legges frem våren 2026" }),
+            ),
+            (
+                "Mai 2026",
+                "STRATEGI",
+                "HOD",
+                json!({ "launchDate": "2026-05-20" }),
+            ),
             ("Ukjent", "STRATEGI", "KD", json!({})),
-            ("2025", "MELDING", "KD", json!({ "launchText": "Lansering i løpet av 2025" })),
+            (
+                "2025",
+                "MELDING",
+                "KD",
+                json!({ "launchText": "Lansering i løpet av 2025" }),
+            ),
         ] {
             let mut input = json!({ "kind": kind, "title": title, "ministry": ministry });
             if let (Some(i), Some(l)) = (input.as_object_mut(), launch.as_object()) {
@@ -407,8 +584,12 @@ both_backends!(
         };
 
         let all = app.gql_ok(Some(&token), q, json!({})).await;
-        let hod = app.gql_ok(Some(&token), q, json!({ "ministry": "hod" })).await;
-        let strategi = app.gql_ok(Some(&token), q, json!({ "kind": "STRATEGI" })).await;
+        let hod = app
+            .gql_ok(Some(&token), q, json!({ "ministry": "hod" }))
+            .await;
+        let strategi = app
+            .gql_ok(Some(&token), q, json!({ "kind": "STRATEGI" }))
+            .await;
 
         assert_eq!(names(&all), ["Våren 2026", "Mai 2026", "2025", "Ukjent"]);
         assert_eq!(names(&hod), ["Våren 2026", "Mai 2026"]);
@@ -426,24 +607,53 @@ both_backends!(
         let token = app.secretariat().await;
         let (meeting, version, sak) = meeting_with_sak(&app, &token, &day(14)).await;
         publish_notice(&app, &token, &meeting, version).await;
-        let public = create_document(&app, &token, json!({ "kind": "NOU", "reference": "NOU 2025: 8",
+        let public = create_document(
+            &app,
+            &token,
+            json!({ "kind": "NOU", "reference": "NOU 2025: 8",
             "title": "Folkehelse – verdier, kunnskap og prioritering",
             "summary": "Utvalget gir fire hovedanbefalinger om prioritering av folkehelsetiltak",
-            "decidedInSakId": sak }))
+            "decidedInSakId": sak }),
+        )
         .await;
         add_round(&app, &token, json!({ "policyDocumentId": public["id"], "kind": "HOERING",
             "deadline": "2025-12-22", "note": "Arbeidsgruppe foreslått for høringssvaret om kommunene" }))
         .await;
-        create_document(&app, &token, json!({ "kind": "STRATEGI", "title": "Folkehelsestrategi under arbeid" })).await;
+        create_document(
+            &app,
+            &token,
+            json!({ "kind": "STRATEGI", "title": "Strategi for folkehelse, under arbeid" }),
+        )
+        .await;
 
-        let by_title = app.gql_ok(Some(&token), SEARCH, json!({ "text": "folkehelse" })).await;
-        let by_note = app.gql_ok(Some(&token), SEARCH, json!({ "text": "kommunene høringssvaret" })).await;
-        let public_hits = app.gql_ok(None, SEARCH, json!({ "text": "folkehelse" })).await;
+        let by_title = app
+            .gql_ok(Some(&token), SEARCH, json!({ "text": "folkehelse" }))
+            .await;
+        let by_note = app
+            .gql_ok(
+                Some(&token),
+                SEARCH,
+                json!({ "text": "kommunene høringssvaret" }),
+            )
+            .await;
+        let public_hits = app
+            .gql_ok(None, SEARCH, json!({ "text": "folkehelse" }))
+            .await;
 
         let kinds_and_titles = |v: &Value| -> Vec<(String, String)> {
-            let mut out: Vec<(String, String)> = v["search"].as_array().into_iter().flatten()
-                .map(|h| (h["kind"].as_str().unwrap_or_default().to_owned(),
-                    h["policyDocument"]["title"].as_str().unwrap_or_default().to_owned()))
+            let mut out: Vec<(String, String)> = v["search"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|h| {
+                    (
+                        h["kind"].as_str().unwrap_or_default().to_owned(),
+                        h["policyDocument"]["title"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_owned(),
+                    )
+                })
                 .collect();
             out.sort();
             out
@@ -451,17 +661,39 @@ both_backends!(
         assert_eq!(
             kinds_and_titles(&by_title),
             [
-                ("POLICY_DOCUMENT".to_owned(), "Folkehelse – verdier, kunnskap og prioritering".to_owned()),
-                ("POLICY_DOCUMENT".to_owned(), "Folkehelsestrategi under arbeid".to_owned()),
+                (
+                    "POLICY_DOCUMENT".to_owned(),
+                    "Folkehelse – verdier, kunnskap og prioritering".to_owned()
+                ),
+                (
+                    "POLICY_DOCUMENT".to_owned(),
+                    "Strategi for folkehelse, under arbeid".to_owned()
+                ),
             ]
         );
-        assert!(by_title["search"][0]["title"].as_str().unwrap_or_default().contains("<mark>"));
+        assert!(
+            by_title["search"][0]["title"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("<mark>")
+        );
         assert_eq!(by_note["search"][0]["kind"], "CONSULTATION_ROUND");
-        assert_eq!(by_note["search"][0]["consultationRound"]["deadline"], "2025-12-22");
-        assert!(by_note["search"][0]["snippet"].as_str().unwrap_or_default().contains("<mark>"));
+        assert_eq!(
+            by_note["search"][0]["consultationRound"]["deadline"],
+            "2025-12-22"
+        );
+        assert!(
+            by_note["search"][0]["snippet"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("<mark>")
+        );
         assert_eq!(
             kinds_and_titles(&public_hits),
-            [("POLICY_DOCUMENT".to_owned(), "Folkehelse – verdier, kunnskap og prioritering".to_owned())],
+            [(
+                "POLICY_DOCUMENT".to_owned(),
+                "Folkehelse – verdier, kunnskap og prioritering".to_owned()
+            )],
             "an unpublished document is not found by the public"
         );
     }

@@ -250,6 +250,31 @@ both_backends!(
         let after = on("2024-06-01").await;
         assert!(after["chair"].is_null(), "{after}");
         assert_eq!(after["memberCount"], 0);
+
+        // The people list reads appointments the same way.
+        let chairs = |date: &'static str| {
+            let app = &app;
+            async move {
+                let data = app
+                    .gql_ok(
+                        None,
+                        "query($d: NaiveDate) { people(role: CHAIR, activeOn: $d) { edges { node { name } } } }",
+                        json!({ "d": date }),
+                    )
+                    .await;
+                data["people"]["edges"]
+                    .as_array()
+                    .map(|e| {
+                        e.iter()
+                            .filter_map(|n| n["node"]["name"].as_str().map(str::to_owned))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            }
+        };
+        assert_eq!(chairs("2019-06-01").await, ["Camilla Tidligere"]);
+        assert_eq!(chairs("2023-06-01").await, ["Per Senere"]);
+        assert!(chairs("2024-06-01").await.is_empty());
     }
 );
 

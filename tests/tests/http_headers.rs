@@ -18,24 +18,69 @@ both_backends!(
         let token = app.secretariat().await;
         let c = &app.client;
         let answers = vec![
-            ("graphql", c.post(app.url("/graphql")).bearer_auth(&token).json(&json!({ "query": "{ me { id } }" })).send().await.unwrap()),
-            ("graphql error", c.post(app.url("/graphql")).json(&json!({ "query": "{ nope }" })).send().await.unwrap()),
-            ("415", c.post(app.url("/graphql")).body("x").send().await.unwrap()),
-            ("405", c.get(app.url("/graphql?query=mutation%7B__typename%7D")).send().await.unwrap()),
-            ("login", c.post(app.url("/auth/login")).json(&json!({ "email": "x@example.no", "password": "y" })).send().await.unwrap()),
-            ("refresh", c.post(app.url("/auth/refresh")).send().await.unwrap()),
+            (
+                "graphql",
+                c.post(app.url("/graphql"))
+                    .bearer_auth(&token)
+                    .json(&json!({ "query": "{ me { id } }" }))
+                    .send()
+                    .await
+                    .unwrap(),
+            ),
+            (
+                "graphql error",
+                c.post(app.url("/graphql"))
+                    .json(&json!({ "query": "{ nope }" }))
+                    .send()
+                    .await
+                    .unwrap(),
+            ),
+            (
+                "415",
+                c.post(app.url("/graphql")).body("x").send().await.unwrap(),
+            ),
+            (
+                "405",
+                c.get(app.url("/graphql?query=mutation%7B__typename%7D"))
+                    .send()
+                    .await
+                    .unwrap(),
+            ),
+            (
+                "login",
+                c.post(app.url("/auth/login"))
+                    .json(&json!({ "email": "x@example.no", "password": "y" }))
+                    .send()
+                    .await
+                    .unwrap(),
+            ),
+            (
+                "refresh",
+                c.post(app.url("/auth/refresh")).send().await.unwrap(),
+            ),
             ("health", c.get(app.url("/health")).send().await.unwrap()),
         ];
 
         for (what, res) in &answers {
             assert_eq!(header(res, "cache-control"), Some("no-store"), "{what}");
-            assert_eq!(header(res, "x-content-type-options"), Some("nosniff"), "{what}");
-            assert_eq!(header(res, "referrer-policy"), Some("no-referrer"), "{what}");
+            assert_eq!(
+                header(res, "x-content-type-options"),
+                Some("nosniff"),
+                "{what}"
+            );
+            assert_eq!(
+                header(res, "referrer-policy"),
+                Some("no-referrer"),
+                "{what}"
+            );
             assert_eq!(header(res, "x-frame-options"), Some("DENY"), "{what}");
             let csp = header(res, "content-security-policy").unwrap_or_default();
             assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
             assert!(csp.contains("default-src 'none'"), "{what}: {csp}");
-            assert!(header(res, "x-request-id").is_some_and(|id| !id.is_empty()), "{what}");
+            assert!(
+                header(res, "x-request-id").is_some_and(|id| !id.is_empty()),
+                "{what}"
+            );
         }
         // GraphiQL needs its scripts, but still may not be framed.
         let graphiql = c.get(app.url("/graphql")).send().await.unwrap();
@@ -51,7 +96,10 @@ both_backends!(
         let dev_on = TestApp::spawn_with(backend, &[("MOTEBOK_HSTS", "on")]).await;
         let prod = TestApp::spawn_with(
             backend,
-            &[("MOTEBOK_ENV", "production"), ("MOTEBOK_JWT_SECRET", PROD_SECRET)],
+            &[
+                ("MOTEBOK_ENV", "production"),
+                ("MOTEBOK_JWT_SECRET", PROD_SECRET),
+            ],
         )
         .await;
         let prod_off = TestApp::spawn_with(
@@ -92,7 +140,10 @@ async fn preflight(app: &TestApp, origin: &str) -> Response {
         .request(Method::OPTIONS, app.url("/graphql"))
         .header("origin", origin)
         .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "authorization,content-type")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type",
+        )
         .send()
         .await
         .unwrap()
@@ -105,9 +156,17 @@ both_backends!(
 
         let ours = preflight(&app, WEB).await;
         assert_eq!(header(&ours, "access-control-allow-origin"), Some(WEB));
-        assert_eq!(header(&ours, "access-control-allow-credentials"), Some("true"));
-        let allowed_headers = header(&ours, "access-control-allow-headers").unwrap_or_default().to_lowercase();
-        assert!(allowed_headers.contains("authorization"), "{allowed_headers}");
+        assert_eq!(
+            header(&ours, "access-control-allow-credentials"),
+            Some("true")
+        );
+        let allowed_headers = header(&ours, "access-control-allow-headers")
+            .unwrap_or_default()
+            .to_lowercase();
+        assert!(
+            allowed_headers.contains("authorization"),
+            "{allowed_headers}"
+        );
 
         for foreign in [
             "https://evil.example",
@@ -118,7 +177,11 @@ both_backends!(
             "http://localhost:5173",
         ] {
             let res = preflight(&app, foreign).await;
-            assert_eq!(header(&res, "access-control-allow-origin"), None, "{foreign} was allowed");
+            assert_eq!(
+                header(&res, "access-control-allow-origin"),
+                None,
+                "{foreign} was allowed"
+            );
             let simple = app
                 .client
                 .post(app.url("/graphql"))
@@ -127,8 +190,11 @@ both_backends!(
                 .send()
                 .await
                 .unwrap();
-            assert_eq!(header(&simple, "access-control-allow-origin"), None, "{foreign} was allowed");
-            assert_eq!(header(&simple, "access-control-allow-credentials"), None);
+            assert_eq!(
+                header(&simple, "access-control-allow-origin"),
+                None,
+                "{foreign} was allowed"
+            );
         }
         let simple = app
             .client
@@ -140,11 +206,11 @@ both_backends!(
             .unwrap();
         assert_eq!(header(&simple, "access-control-allow-origin"), Some(WEB));
         assert!(
-            simple
-                .headers()
-                .get_all("vary")
-                .iter()
-                .any(|v| v.to_str().unwrap_or_default().to_lowercase().contains("origin")),
+            simple.headers().get_all("vary").iter().any(|v| v
+                .to_str()
+                .unwrap_or_default()
+                .to_lowercase()
+                .contains("origin")),
             "a cache could hand one origin's answer to another"
         );
     }

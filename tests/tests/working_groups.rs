@@ -31,7 +31,14 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
         let (_, _, sak) = meeting_with_sak(&app, &token, &day(7)).await;
-        let (doc, round) = document_with_hoering(&app, &token, "Folkehelse – verdier, kunnskap og prioritering", "2025-12-22", json!({})).await;
+        let (doc, round) = document_with_hoering(
+            &app,
+            &token,
+            "Folkehelse – verdier, kunnskap og prioritering",
+            "2025-12-22",
+            json!({}),
+        )
+        .await;
         let guri = person(&app, &token, "Guri Rørtveit").await;
         let toril = person(&app, &token, "Toril Hernes").await;
 
@@ -58,18 +65,41 @@ both_backends!(
             .await["createWorkingGroup"]
             .clone();
 
-        let read = app.gql_ok(Some(&token), GROUP, json!({ "id": group["id"] })).await["workingGroup"].clone();
+        let read = app
+            .gql_ok(Some(&token), GROUP, json!({ "id": group["id"] }))
+            .await["workingGroup"]
+            .clone();
         assert_eq!(read["leader"]["displayName"], "Guri Rørtveit");
-        assert_eq!(names(&read["members"]), ["Guri Rørtveit", "Toril Hernes", "en fra KS"]);
-        assert_eq!(read["members"][0]["startsOn"], "2025-11-01", "members start with the group");
+        assert_eq!(
+            names(&read["members"]),
+            ["Guri Rørtveit", "Toril Hernes", "en fra KS"]
+        );
+        assert_eq!(
+            read["members"][0]["startsOn"], "2025-11-01",
+            "members start with the group"
+        );
         assert_eq!(read["establishedBySak"]["id"], sak);
-        assert_eq!(read["policyDocument"]["title"], "Folkehelse – verdier, kunnskap og prioritering");
+        assert_eq!(
+            read["policyDocument"]["title"],
+            "Folkehelse – verdier, kunnskap og prioritering"
+        );
         assert_eq!(read["consultationRounds"][0]["id"], round["id"]);
         let answered = app
-            .gql_ok(Some(&token), "query($id: ID!) { consultationRound(id: $id) { flags workingGroup { name } } }", json!({ "id": round["id"] }))
+            .gql_ok(
+                Some(&token),
+                "query($id: ID!) { consultationRound(id: $id) { flags workingGroup { name } } }",
+                json!({ "id": round["id"] }),
+            )
             .await;
-        assert_eq!(answered["consultationRound"]["workingGroup"]["name"], "Arbeidsgruppen for høringssvar til NOU 2025: 8");
-        assert_eq!(answered["consultationRound"]["flags"], json!([]), "a group answers it now");
+        assert_eq!(
+            answered["consultationRound"]["workingGroup"]["name"],
+            "Arbeidsgruppen for høringssvar til NOU 2025: 8"
+        );
+        assert_eq!(
+            answered["consultationRound"]["flags"],
+            json!([]),
+            "a group answers it now"
+        );
     }
 );
 
@@ -117,16 +147,38 @@ both_backends!(
             let token = &token;
             let id = group["id"].clone();
             async move {
-                app.gql_ok(Some(token), GROUP, json!({ "id": id, "on": d })).await["workingGroup"]["members"].clone()
+                app.gql_ok(Some(token), GROUP, json!({ "id": id, "on": d }))
+                    .await["workingGroup"]["members"]
+                    .clone()
             }
         };
-        assert_eq!(names(&on("2025-06-01").await), ["Per Morten Sandset", "[ ]", "Øivind Enger"]);
-        assert_eq!(names(&on("2025-10-01").await), ["Per Morten Sandset", "Øivind Enger", "Ina Kathrine Dahlsveen"]);
+        assert_eq!(
+            names(&on("2025-06-01").await),
+            ["Per Morten Sandset", "[ ]", "Øivind Enger"]
+        );
+        assert_eq!(
+            names(&on("2025-10-01").await),
+            [
+                "Per Morten Sandset",
+                "Øivind Enger",
+                "Ina Kathrine Dahlsveen"
+            ]
+        );
         let december = on("2025-12-01").await;
-        assert_eq!(names(&december), ["Per Morten Sandset", "Ina Kathrine Dahlsveen"]);
+        assert_eq!(
+            names(&december),
+            ["Per Morten Sandset", "Ina Kathrine Dahlsveen"]
+        );
         assert_eq!(december[0]["role"], "LEADER");
-        let everything = app.gql_ok(Some(&token), GROUP, json!({ "id": group["id"] })).await["workingGroup"].clone();
-        assert_eq!(everything["members"].as_array().map(Vec::len), Some(5), "ended rows stay");
+        let everything = app
+            .gql_ok(Some(&token), GROUP, json!({ "id": group["id"] }))
+            .await["workingGroup"]
+            .clone();
+        assert_eq!(
+            everything["members"].as_array().map(Vec::len),
+            Some(5),
+            "ended rows stay"
+        );
         assert_eq!(everything["version"], 4);
 
         let history = app
@@ -152,8 +204,12 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
         let group = app
-            .gql_ok(Some(&token), CREATE_GROUP, json!({ "input": { "kind": "REFERANSEGRUPPE", "name": "Referansegruppe",
-                "members": [ { "placeholder": "NN" } ] } }))
+            .gql_ok(
+                Some(&token),
+                CREATE_GROUP,
+                json!({ "input": { "kind": "REFERANSEGRUPPE", "name": "Referansegruppe",
+                "members": [ { "placeholder": "NN" } ] } }),
+            )
             .await["createWorkingGroup"]
             .clone();
         let add = "mutation($input: AddWorkingGroupMemberInput!) { addWorkingGroupMember(input: $input) { id } }";
@@ -165,7 +221,9 @@ both_backends!(
             .await;
 
         assert_eq!(error_code(&stale), Some("CONFLICT"));
-        let read = app.gql_ok(Some(&token), GROUP, json!({ "id": group["id"] })).await;
+        let read = app
+            .gql_ok(Some(&token), GROUP, json!({ "id": group["id"] }))
+            .await;
         assert_eq!(names(&read["workingGroup"]["members"]), ["NN", "en fra KS"]);
     }
 );
@@ -176,21 +234,58 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let token = app.secretariat().await;
         let esperanza = person(&app, &token, "Esperanza Diaz").await;
-        let mk = |name: &'static str, status: &'static str, starts: Value, ends: Value, members: Value| {
+        let mk = |name: &'static str,
+                  status: &'static str,
+                  starts: Value,
+                  ends: Value,
+                  members: Value| {
             let app = &app;
             let token = &token;
             async move {
-                app.gql_ok(Some(token), CREATE_GROUP, json!({ "input": { "kind": "ARBEIDSGRUPPE", "name": name,
-                    "status": status, "startsOn": starts, "endsOn": ends, "members": members } }))
-                    .await["createWorkingGroup"]
+                app.gql_ok(
+                    Some(token),
+                    CREATE_GROUP,
+                    json!({ "input": { "kind": "ARBEIDSGRUPPE", "name": name,
+                    "status": status, "startsOn": starts, "endsOn": ends, "members": members } }),
+                )
+                .await["createWorkingGroup"]
                     .clone()
             }
         };
-        mk("Helsedata", "ACTIVE", json!("2025-01-01"), Value::Null, json!([{ "personId": esperanza }])).await;
-        mk("Arendalsuka 2023", "FINISHED", json!("2023-02-03"), json!("2023-08-31"), json!([{ "personId": esperanza }])).await;
-        mk("Foreslått", "PROPOSED", Value::Null, Value::Null, json!([{ "personId": esperanza }])).await;
-        mk("Uten Esperanza", "ACTIVE", Value::Null, Value::Null, json!([{ "placeholder": "NN" }])).await;
-        let q = "query($on: NaiveDate) { workingGroups(activeOn: $on) { edges { node { name } } } }";
+        mk(
+            "Helsedata",
+            "ACTIVE",
+            json!("2025-01-01"),
+            Value::Null,
+            json!([{ "personId": esperanza }]),
+        )
+        .await;
+        mk(
+            "Arendalsuka 2023",
+            "FINISHED",
+            json!("2023-02-03"),
+            json!("2023-08-31"),
+            json!([{ "personId": esperanza }]),
+        )
+        .await;
+        mk(
+            "Foreslått",
+            "PROPOSED",
+            Value::Null,
+            Value::Null,
+            json!([{ "personId": esperanza }]),
+        )
+        .await;
+        mk(
+            "Uten Esperanza",
+            "ACTIVE",
+            Value::Null,
+            Value::Null,
+            json!([{ "placeholder": "NN" }]),
+        )
+        .await;
+        let q =
+            "query($on: NaiveDate) { workingGroups(activeOn: $on) { edges { node { name } } } }";
         let list = |v: &Value, key: &str| -> Vec<String> {
             let mut n: Vec<String> = v[key]["edges"]
                 .as_array()
@@ -202,19 +297,37 @@ both_backends!(
             n
         };
 
-        let in_2023 = app.gql_ok(Some(&token), q, json!({ "on": "2023-06-01" })).await;
-        let in_2025 = app.gql_ok(Some(&token), q, json!({ "on": "2025-06-01" })).await;
+        let in_2023 = app
+            .gql_ok(Some(&token), q, json!({ "on": "2023-06-01" }))
+            .await;
+        let in_2025 = app
+            .gql_ok(Some(&token), q, json!({ "on": "2025-06-01" }))
+            .await;
         let member_id: i32 = esperanza.parse().unwrap_or_default();
         let member = app.user(UserRole::Member, Some(member_id)).await;
         let mine = "query($all: Boolean) { myWorkingGroups(includeEnded: $all) { edges { node { name } } } }";
         let current = app.gql_ok(Some(&member), mine, json!({})).await;
-        let ever = app.gql_ok(Some(&member), mine, json!({ "all": true })).await;
+        let ever = app
+            .gql_ok(Some(&member), mine, json!({ "all": true }))
+            .await;
         let public = app.gql(None, mine, json!({})).await;
 
-        assert_eq!(list(&in_2023, "workingGroups"), ["Arendalsuka 2023", "Uten Esperanza"]);
-        assert_eq!(list(&in_2025, "workingGroups"), ["Helsedata", "Uten Esperanza"]);
-        assert_eq!(list(&current, "myWorkingGroups"), ["Foreslått", "Helsedata"]);
-        assert_eq!(list(&ever, "myWorkingGroups"), ["Arendalsuka 2023", "Foreslått", "Helsedata"]);
+        assert_eq!(
+            list(&in_2023, "workingGroups"),
+            ["Arendalsuka 2023", "Uten Esperanza"]
+        );
+        assert_eq!(
+            list(&in_2025, "workingGroups"),
+            ["Helsedata", "Uten Esperanza"]
+        );
+        assert_eq!(
+            list(&current, "myWorkingGroups"),
+            ["Foreslått", "Helsedata"]
+        );
+        assert_eq!(
+            list(&ever, "myWorkingGroups"),
+            ["Arendalsuka 2023", "Foreslått", "Helsedata"]
+        );
         assert_eq!(error_code(&public), Some("UNAUTHENTICATED"));
     }
 );
@@ -228,27 +341,42 @@ both_backends!(
         let create = |input: Value| {
             let app = &app;
             let token = &token;
-            async move { app.gql(Some(token), CREATE_GROUP, json!({ "input": input })).await }
+            async move {
+                app.gql(Some(token), CREATE_GROUP, json!({ "input": input }))
+                    .await
+            }
         };
 
         let kind = create(json!({ "kind": "KOMITE", "name": "X" })).await;
-        let finished = create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X", "status": "FINISHED" })).await;
+        let finished =
+            create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X", "status": "FINISHED" })).await;
         let backwards = create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X", "startsOn": "2025-06-01", "endsOn": "2025-01-01" })).await;
         let both = create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X", "members": [{ "personId": nn, "placeholder": "NN" }] })).await;
         let twice = create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X", "members": [{ "personId": nn }, { "personId": nn }] })).await;
         let two_leaders = create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X",
             "members": [{ "placeholder": "NN", "role": "LEADER" }, { "placeholder": "NN", "role": "LEADER" }] })).await;
-        let bad_date = create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X", "startsOn": "1. mai" })).await;
+        let bad_date =
+            create(json!({ "kind": "ARBEIDSGRUPPE", "name": "X", "startsOn": "1. mai" })).await;
 
         assert_eq!(error_code(&kind), Some("VALIDATION"));
-        assert!(kind["errors"][0]["message"].as_str().unwrap_or_default().contains("KOMITE"));
+        assert!(
+            kind["errors"][0]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("KOMITE")
+        );
         assert_eq!(finished["errors"][0]["extensions"]["field"], "endsOn");
         assert_eq!(backwards["errors"][0]["extensions"]["field"], "endsOn");
         assert_eq!(both["errors"][0]["extensions"]["field"], "personId");
         assert_eq!(twice["errors"][0]["extensions"]["field"], "personId");
         assert_eq!(two_leaders["errors"][0]["extensions"]["field"], "role");
         assert_eq!(error_code(&bad_date), Some("VALIDATION"));
-        let none = app.gql_ok(Some(&token), "{ workingGroups { totalCount } }", json!({})).await;
-        assert_eq!(none["workingGroups"]["totalCount"], 0, "nothing half-written");
+        let none = app
+            .gql_ok(Some(&token), "{ workingGroups { totalCount } }", json!({}))
+            .await;
+        assert_eq!(
+            none["workingGroups"]["totalCount"], 0,
+            "nothing half-written"
+        );
     }
 );

@@ -69,6 +69,13 @@ after(async () => {
   await app?.stop();
 });
 
+/** Attendance, habilitet and the member's steps need the council of the demo data. */
+function needsDemo(t) {
+  if (app.demo.loaded) return false;
+  t.skip(`demo data not loaded (${app.demo.reason})`);
+  return true;
+}
+
 describe('a meeting from the first draft agenda to published minutes', () => {
   it('the secretariat creates a meeting from the standing skeleton', async () => {
     const page = await app.newPage();
@@ -127,13 +134,15 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     await page.keyboard.press('Space');
     await live.getByText(`er sluppet på plass ${index} av ${total}`).waitFor();
     await page.getByTestId('agenda-notice').getByText('Rekkefølgen er lagret, og sakene er nummerert etter den.').waitFor();
+    // Renumbered in agenda order: the moved sak takes the number of the place it moved to.
     await page.waitForFunction(
-      ([title, i]) => [...document.querySelectorAll('[data-testid="agenda-row"]')][i]?.textContent?.includes(title),
-      [NEW_SAK, index - 1],
+      ([title, i, code]) => {
+        const row = [...document.querySelectorAll('[data-testid="agenda-row"]')][i];
+        return row?.textContent?.includes(title) && row.getAttribute('data-code') === code;
+      },
+      [NEW_SAK, index - 1, before[index - 1]],
     );
     const after = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    // Renumbered in agenda order: the moved sak took its predecessor's number.
-    assert.equal(after[index - 1], before[index - 1]);
     state.sakCode = after[index - 1];
     assert.ok(state.sakCode, 'the moved sak has a code');
 
@@ -222,7 +231,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     await page.getByRole('heading', { level: 1, name: 'Møtet finnes ikke' }).waitFor();
   });
 
-  it('publishes the notice (with the short-notice warning), records attendance and habilitet', async () => {
+  it('publishes the notice (with the short-notice warning), records attendance and habilitet', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await login(page, SECRETARIAT);
     await page.goto(`/meetings/${state.slug}`);
@@ -267,7 +277,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('holds the meeting, writes the minutes and sends them for comments', async () => {
+  it('holds the meeting, writes the minutes and sends them for comments', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await login(page, SECRETARIAT);
     await page.goto(`/meetings/${state.slug}`);
@@ -298,7 +309,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('the public does not see draft minutes sent for comments', async () => {
+  it('the public does not see draft minutes sent for comments', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await page.goto(`/meetings/${state.slug}`);
     await page.getByRole('heading', { level: 1, name: `Møte ${state.code}` }).waitFor();
@@ -310,7 +322,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.equal(res.status, 404, 'the draft referat is not public');
   });
 
-  it('a member sees the draft minutes sent for comments and comments on a sak', async () => {
+  it('a member sees the draft minutes sent for comments and comments on a sak', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await login(page, MEMBER);
     await page.getByTestId('minutes-waiting').getByRole('link', { name: `Referat fra møte ${state.code}` }).waitFor();
@@ -331,7 +344,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('the secretariat marks the comment handled, approves the minutes in the next meeting and publishes them', async () => {
+  it('the secretariat marks the comment handled, approves the minutes in the next meeting and publishes them', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await login(page, SECRETARIAT);
     await page.goto(`/meetings/${state.slug}/minutes`);
@@ -379,7 +393,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('the public sees the published minutes, but no draft papers of later meetings', async () => {
+  it('the public sees the published minutes, but no draft papers of later meetings', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await page.goto(`/meetings/${state.slug}`);
     await page.getByRole('heading', { level: 1, name: `Møte ${state.code}` }).waitFor();
@@ -397,7 +412,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.equal(res.status, 200);
   });
 
-  it('a member declares an interest in a sak of the next meeting, and the secretariat sees it to assess', async () => {
+  it('a member declares an interest in a sak of the next meeting, and the secretariat sees it to assess', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await login(page, MEMBER);
     await page.getByTestId('next-meeting').getByRole('link', { name: 'Meld interesser (habilitet) for sakene' }).click();
@@ -417,7 +433,8 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('the secretariat’s overview shows what is missing for the next meeting', async () => {
+  it('the secretariat’s overview shows what is missing for the next meeting', async (t) => {
+    if (needsDemo(t)) return;
     const page = await app.newPage();
     await login(page, SECRETARIAT);
     const next = page.getByTestId('next-meeting');

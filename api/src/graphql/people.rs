@@ -25,7 +25,7 @@ use crate::{
         ById, HasMany,
         relations::{AffiliationsOfPerson, AppointmentsOfPerson, AttendanceOfPerson},
     },
-    service::people as svc,
+    service::{council as council_svc, people as svc},
 };
 
 api_enum!(
@@ -602,32 +602,37 @@ impl PeopleQuery {
         let mut query = person::Entity::find()
             .order_by_asc(person::Column::Name)
             .order_by_asc(person::Column::Id);
-        if role.is_some() || sector.is_some() || active_on.is_some() {
-            let mut cond = Condition::all();
-            if let Some(r) = role {
-                cond =
-                    cond.add(appointment::Column::Role.eq(entity::enums::AppointmentRole::from(r)));
-            }
-            if let Some(code) = sector {
-                let sector = sector::Entity::find()
+        let role = role.map(entity::enums::AppointmentRole::from);
+        let sector_id = match sector {
+            Some(code) => Some(
+                sector::Entity::find()
                     .filter(sector::Column::Code.eq(code))
                     .one(&ctx.db().read)
                     .await?
-                    .ok_or_else(|| AppError::validation("sector", "Unknown sector code"))?;
-                cond = cond.add(appointment::Column::SectorId.eq(sector.id));
+                    .ok_or_else(|| AppError::validation("sector", "Unknown sector code"))?
+                    .id,
+            ),
+            None => None,
+        };
+        let matches = |a: &appointment::Model| {
+            role.is_none_or(|r| a.role == r) && sector_id.is_none_or(|s| a.sector_id == Some(s))
+        };
+        if let Some(date) = active_on {
+            // Appointments without dates run for their period: the council service knows how.
+            let ids: Vec<i32> = council_svc::appointments_on(&ctx.db().read, date)
+                .await?
+                .into_iter()
+                .filter(|s| matches(&s.appointment))
+                .map(|s| s.appointment.person_id)
+                .collect();
+            query = query.filter(person::Column::Id.is_in(ids));
+        } else if role.is_some() || sector_id.is_some() {
+            let mut cond = Condition::all();
+            if let Some(r) = role {
+                cond = cond.add(appointment::Column::Role.eq(r));
             }
-            if let Some(d) = active_on {
-                cond = cond
-                    .add(
-                        Condition::any()
-                            .add(appointment::Column::StartsOn.is_null())
-                            .add(appointment::Column::StartsOn.lte(d)),
-                    )
-                    .add(
-                        Condition::any()
-                            .add(appointment::Column::EndsOn.is_null())
-                            .add(appointment::Column::EndsOn.gte(d)),
-                    );
+            if let Some(s) = sector_id {
+                cond = cond.add(appointment::Column::SectorId.eq(s));
             }
             let ids = appointment::Entity::find()
                 .select_only()

@@ -421,17 +421,11 @@ pub struct Composition {
     pub ending_soon: Vec<Seat>,
 }
 
-/// The composition on `date`. Someone with several appointments running on the date (a
-/// new appointment recorded beside an open-ended old one) holds the most recent one.
-pub async fn composition(db: &impl ConnectionTrait, date: NaiveDate) -> AppResult<Composition> {
-    let sectors = sector::Entity::find()
-        .order_by_asc(sector::Column::Position)
-        .order_by_asc(sector::Column::Id)
-        .all(db)
-        .await?;
+/// Every appointment running on `date`, its own dates falling back on its period's.
+pub async fn appointments_on(db: &impl ConnectionTrait, date: NaiveDate) -> AppResult<Vec<Seat>> {
     let periods = council_period::Entity::find().all(db).await?;
     let bounds = period_bounds(&periods);
-    // Rows that start after the date cannot be active; their period may still end them.
+    // Rows that start after the date cannot be running; their period may still end them.
     let rows = appointment::Entity::find()
         .filter(
             Condition::any()
@@ -446,12 +440,23 @@ pub async fn composition(db: &impl ConnectionTrait, date: NaiveDate) -> AppResul
         .order_by_asc(appointment::Column::Id)
         .all(db)
         .await?;
-    let mut current: HashMap<(i32, bool), Seat> = HashMap::new();
-    for seat in rows
+    Ok(rows
         .into_iter()
         .map(|a| Seat::new(a, &bounds))
         .filter(|s| s.active_on(date))
-    {
+        .collect())
+}
+
+/// The composition on `date`. Someone with several appointments running on the date (a
+/// new appointment recorded beside an open-ended old one) holds the most recent one.
+pub async fn composition(db: &impl ConnectionTrait, date: NaiveDate) -> AppResult<Composition> {
+    let sectors = sector::Entity::find()
+        .order_by_asc(sector::Column::Position)
+        .order_by_asc(sector::Column::Id)
+        .all(db)
+        .await?;
+    let mut current: HashMap<(i32, bool), Seat> = HashMap::new();
+    for seat in appointments_on(db, date).await? {
         // Seats on the council and places beside it (observer, secretariat) are kept apart.
         let key = (
             seat.appointment.person_id,

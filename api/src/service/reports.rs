@@ -282,7 +282,7 @@ fn count_of<E: EntityTrait>(col: E::Column) -> Expr {
 /// The figures for `year`, in nine bounded queries whatever the amount of data: the meetings
 /// of the year first, then everything else concurrently.
 pub async fn annual_report(
-    db: &(impl ConnectionTrait + Sync),
+    db: &impl ConnectionTrait,
     year: i32,
     today: NaiveDate,
 ) -> AppResult<AnnualReport> {
@@ -571,21 +571,24 @@ async fn consultations(
         .collect())
 }
 
+/// A group with the day of the meeting whose sak set it up.
+type GroupRow = (
+    i32,
+    String,
+    WorkingGroupKind,
+    WorkingGroupStatus,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+);
+
 async fn working_groups(
     db: &impl ConnectionTrait,
     first: NaiveDate,
     last: NaiveDate,
 ) -> AppResult<Vec<WorkingGroupFigure>> {
     use working_group::Column as W;
-    let rows: Vec<(
-        i32,
-        String,
-        WorkingGroupKind,
-        WorkingGroupStatus,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-    )> = working_group::Entity::find()
+    let rows: Vec<GroupRow> = working_group::Entity::find()
         .select_only()
         .columns([W::Id, W::Name, W::Kind, W::Status, W::StartsOn, W::EndsOn])
         .column(meeting::Column::Date)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingCodeFromParam, meetingUrl, sakAnchor, sakUrl } from './urls';
+import { meetingCodeFromParam, meetingDocumentUrl, meetingToolUrl, meetingUrl, sakAnchor, sakUrl } from './urls';
 
 describe('meeting addresses', () => {
   it('writes a meeting code into an address and back', () => {
@@ -17,5 +17,11 @@ describe('meeting addresses', () => {
   it('links to a sak on its meeting page', () => {
     expect(sakAnchor('19/2/2026')).toBe('sak-19-2-2026');
     expect(sakUrl('2/2026', '19/2/2026')).toBe('/meetings/2-2026#sak-19-2-2026');
+  });
+
+  it('addresses the secretariat’s tools and the generated papers', () => {
+    expect(meetingToolUrl('2/2025', 'agenda')).toBe('/meetings/2-2025/agenda');
+    expect(meetingDocumentUrl('2/2025', 'referat', 'pdf')).toBe('/documents/meetings/2025/2/referat.pdf');
+    expect(meetingDocumentUrl('12/2026', 'innkalling', 'docx')).toBe('/documents/meetings/2026/12/innkalling.docx');
   });
 });

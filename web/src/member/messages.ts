@@ -22,6 +22,7 @@ export default defineMessages(
     habilitetIntro:
       'Etter forvaltningsloven § 10 vurderer rådet habiliteten din i hver sak. Meld fra før møtet om du har en interesse i en sak; rådet vurderer den i møtet.',
     notDeclared: 'Ingen interesse meldt',
+    standingItem: 'Fast punkt på sakslisten',
     outcomePENDING: 'Meldt, ikke vurdert',
     outcomeINHABIL: 'Inhabil',
     outcomeNOT_INHABIL: 'Ikke inhabil',
@@ -74,6 +75,7 @@ export default defineMessages(
     habilitetIntro:
       'Under the Public Administration Act § 10 the council assesses for each item whether you are disqualified. Declare an interest in an item before the meeting; the council assesses it at the meeting.',
     notDeclared: 'No interest declared',
+    standingItem: 'Standing agenda item',
     outcomePENDING: 'Declared, not assessed',
     outcomeINHABIL: 'Disqualified',
     outcomeNOT_INHABIL: 'Not disqualified',

@@ -8,6 +8,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { graphql } from '../gql';
 import type { SearchHitKind } from '../gql/graphql';
 import { useMessages } from '../i18n/LanguageProvider';
+import { policyDocumentUrl } from '../consultations/urls';
 import { meetingUrl } from '../meetings/urls';
 import { sakPageUrl } from '../saker/urls';
 import { parseMeetingCode, parseSakCode } from './codes';
@@ -42,6 +43,14 @@ const SearchQuery = graphql(`
           code
         }
       }
+      policyDocument {
+        id
+        reference
+        title
+      }
+      consultationRound {
+        id
+      }
     }
   }
 `);
@@ -65,7 +74,7 @@ function kindLabel(t: (typeof messages)['nb'], kind: SearchHitKind): string {
   return key in t ? (t[key as keyof typeof t] as string) : t.kindOTHER;
 }
 
-/** Ranked hits with the matching words marked, each opening its sak. */
+/** Ranked hits with the matching words marked, each opening its sak or document. */
 function Results({ text }: { text: string }) {
   const t = useMessages(messages);
   const state = useSessionState();
@@ -89,16 +98,18 @@ function Results({ text }: { text: string }) {
       ) : (
         <ol className="search-results" data-testid="search-results">
           {hits.map((hit, i) => {
-            const sak = hit.sak;
+            const { sak, policyDocument: doc } = hit;
             const title = <Highlighted html={hit.title} />;
             return (
-              <li key={sak?.id ?? i}>
+              <li key={`${hit.kind}-${sak?.id ?? hit.consultationRound?.id ?? doc?.id ?? i}`}>
                 <Heading level={3} data-size="xs">
                   {sak ? (
                     <RouterLink to={sakPageUrl(sak.code)}>
                       {t.sakLink(sak.code, '')}
                       {title}
                     </RouterLink>
+                  ) : doc ? (
+                    <RouterLink to={policyDocumentUrl(doc.id)}>{title}</RouterLink>
                   ) : (
                     title
                   )}
@@ -109,6 +120,9 @@ function Results({ text }: { text: string }) {
                   </Tag>
                   {sak?.meeting && (
                     <RouterLink to={meetingUrl(sak.meeting.code)}>{t.inMeeting(sak.meeting.code)}</RouterLink>
+                  )}
+                  {hit.kind === 'CONSULTATION_ROUND' && doc && (
+                    <RouterLink to={policyDocumentUrl(doc.id)}>{t.documentLink(doc.reference ?? '', doc.title)}</RouterLink>
                   )}
                 </div>
                 {hit.snippet && (

@@ -10,7 +10,7 @@ import { Deadline } from '../../consultations/components/RoundSummary';
 import { deadlinesUrl, policyDocumentUrl } from '../../consultations/urls';
 import { graphql } from '../../gql';
 import type { HabilitetOutcome, MemberPageQuery } from '../../gql/graphql';
-import { formatMeetingWhen, formatShortDate, todayInNorway } from '../../i18n/format';
+import { formatMeetingWhen, todayInNorway } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
 import { Papers } from '../../meetings/components/Papers';
 import { meetingsUrl, meetingToolUrl, meetingUrl } from '../../meetings/urls';
@@ -38,6 +38,7 @@ const MemberPageQuery = graphql(`
             code
             title
             position
+            standingKind
             habilitet {
               id
               outcome
@@ -151,6 +152,8 @@ function NextMeeting({ meeting, personId }: { meeting: Meeting; personId: string
                             </Paragraph>
                           )}
                         </div>
+                      ) : s.standingKind ? (
+                        <span className="muted">{t.standingItem}</span>
                       ) : (
                         <div className="stack">
                           <span className="muted">{t.notDeclared}</span>
@@ -175,7 +178,6 @@ function NextMeeting({ meeting, personId }: { meeting: Meeting; personId: string
 export default function MemberView() {
   const t = useMessages(messages);
   const c = useMessages(consultationMessages);
-  const { lang } = useLang();
   usePageTitle(t.title);
   const state = useSessionState();
   const personId = state.status === 'authenticated' ? state.user.personId : null;
@@ -254,7 +256,6 @@ export default function MemberView() {
               <Heading level={3} data-size="xs">
                 {t.minutesFor(m.code)}
               </Heading>
-              {m.commentDeadline && <Paragraph>{formatShortDate(m.commentDeadline, lang)}</Paragraph>}
               <Paragraph>
                 <RouterLink to={meetingUrl(m.code)}>{t.readMinutes}</RouterLink>
               </Paragraph>
