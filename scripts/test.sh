@@ -137,6 +137,10 @@ ensure_tools() {
     local missing=()
     [[ -x /usr/bin/chromium ]] || missing+=(chromium)
     { command -v pdftotext && command -v pdftoppm; } >/dev/null || missing+=(poppler-utils)
+    # The document and README-example tests read files and call the API as a script would.
+    command -v curl >/dev/null || missing+=(curl)
+    command -v unzip >/dev/null || missing+=(unzip)
+    command -v python3 >/dev/null || missing+=(python3)
     if ((${#missing[@]})); then
         say "Installing ${missing[*]}"
         apt_install "${missing[@]}"
@@ -260,5 +264,15 @@ echo "rust: $rust_status"
 rust_summary
 echo "web:  $web_status"
 web_summary
-echo "$passed passed, $failed failed"
+# The closing line counts tests, not suites: cargo's, vitest's and node's own totals.
+# A suite that failed without a failing test (a build or set-up error) counts as one failure.
+read -r tests_passed tests_failed < <(
+    cat "$LOGS/rust-tests.log" "$LOGS/web-tests.log" 2>/dev/null | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' | awk '
+        /^test result:/ { for (i = 2; i <= NF; i++) { w = $i; sub(/;$/, "", w); if (w == "passed") p += $(i-1); if (w == "failed") f += $(i-1) } }
+        /^[[:space:]]*Tests[[:space:]]+[0-9]/ { for (i = 2; i <= NF; i++) { if ($i == "passed") p += $(i-1); if ($i == "failed") f += $(i-1) } }
+        /^(# |ℹ )pass [0-9]+$/ { p += $NF }
+        /^(# |ℹ )fail [0-9]+$/ { f += $NF }
+        END { print p + 0, f + 0 }')
+if ((failed > 0 && tests_failed == 0)); then tests_failed=$failed; fi
+echo "$tests_passed passed, $tests_failed failed"
 ((failed == 0))
