@@ -133,10 +133,7 @@ impl Config {
             .map(|o| o.trim().trim_end_matches('/').to_owned())
             .filter(|o| !o.is_empty())
             .collect::<Vec<_>>();
-        if let Some(bad) = web_origins
-            .iter()
-            .find(|o| !is_exact_origin(o))
-        {
+        if let Some(bad) = web_origins.iter().find(|o| !is_exact_origin(o)) {
             return Err(ConfigError(format!(
                 "MOTEBOK_WEB_ORIGINS: {bad:?} is not an exact http(s) origin"
             )));
@@ -234,7 +231,10 @@ fn looks_random_enough(secret: &str) -> bool {
     } else {
         6.5
     };
-    let distinct = secret.chars().collect::<std::collections::HashSet<_>>().len();
+    let distinct = secret
+        .chars()
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     len * bits_per_char >= 256.0 && distinct >= 12
 }
 

@@ -120,7 +120,9 @@ pub fn router(state: AppState) -> Router {
             get(graphql::http::get).post(graphql::http::post),
         )
         .layer(DefaultBodyLimit::max(GRAPHQL_BODY_LIMIT))
-        .layer(axum::middleware::from_fn(graphql::http::refuse_large_bodies))
+        .layer(axum::middleware::from_fn(
+            graphql::http::refuse_large_bodies,
+        ))
         .merge(auth::routes::router().layer(DefaultBodyLimit::max(AUTH_BODY_LIMIT)))
         .merge(crate::files::router())
         .merge(crate::documents::router())

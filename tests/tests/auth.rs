@@ -115,7 +115,8 @@ both_backends!(
             .unwrap();
         let dummy_before = password::dummy_verifications();
 
-        let unknown = login_from(&app.base, "192.0.2.1", "nobody@example.no", MEMBER_PASSWORD).await;
+        let unknown =
+            login_from(&app.base, "192.0.2.1", "nobody@example.no", MEMBER_PASSWORD).await;
         let dummy_after = password::dummy_verifications();
         let wrong = login_from(&app.base, "192.0.2.2", &known, "wrong-password-123").await;
         let deactivated = login_from(&app.base, "192.0.2.3", &gone, MEMBER_PASSWORD).await;
@@ -124,7 +125,10 @@ both_backends!(
         for other in [&wrong, &deactivated] {
             assert_eq!(other.status, unknown.status);
             assert_eq!(other.body, unknown.body, "the bodies differ");
-            assert_eq!(other.headers.get("content-type"), unknown.headers.get("content-type"));
+            assert_eq!(
+                other.headers.get("content-type"),
+                unknown.headers.get("content-type")
+            );
             assert!(other.set_cookie().is_none());
         }
         // The unknown e-mail was checked against the dummy hash, as long as a real one takes.
@@ -145,7 +149,13 @@ both_backends!(
 
         // One at a time up to the limit …
         for i in 0..throttle::MAX_FAILURES_PER_ADDRESS {
-            let a = login_from(&app.base, "198.51.100.1", &format!("guess{i}@example.no"), "x-password").await;
+            let a = login_from(
+                &app.base,
+                "198.51.100.1",
+                &format!("guess{i}@example.no"),
+                "x-password",
+            )
+            .await;
             assert_eq!(a.status, StatusCode::UNAUTHORIZED, "attempt {i}");
         }
         let limited = login_from(&app.base, "198.51.100.1", &real, MEMBER_PASSWORD).await;
@@ -153,17 +163,28 @@ both_backends!(
         let burst = futures::future::join_all((0..45).map(|i| {
             let base = app.base.clone();
             async move {
-                login_from(&base, "198.51.100.2", &format!("burst{i}@example.no"), "x-password")
-                    .await
-                    .status
+                login_from(
+                    &base,
+                    "198.51.100.2",
+                    &format!("burst{i}@example.no"),
+                    "x-password",
+                )
+                .await
+                .status
             }
         }))
         .await;
 
         assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(limited.json()["error"]["code"], "RATE_LIMITED");
-        let tried = burst.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
-        let refused = burst.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+        let tried = burst
+            .iter()
+            .filter(|s| **s == StatusCode::UNAUTHORIZED)
+            .count();
+        let refused = burst
+            .iter()
+            .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+            .count();
         assert_eq!(tried + refused, 45, "{burst:?}");
         assert!(
             tried <= throttle::MAX_FAILURES_PER_ADDRESS as usize,
@@ -187,7 +208,8 @@ both_backends!(
             let a = login_from(&app.base, attacker, &email, "not-the-password").await;
             assert_eq!(a.status, StatusCode::UNAUTHORIZED);
         }
-        let attacker_with_the_password = login_from(&app.base, attacker, &email, MEMBER_PASSWORD).await;
+        let attacker_with_the_password =
+            login_from(&app.base, attacker, &email, MEMBER_PASSWORD).await;
         let fast_enough = started.elapsed() < std::time::Duration::from_secs(2);
         let real_user = login_from(&app.base, "192.0.2.44", &email, MEMBER_PASSWORD).await;
 
@@ -196,7 +218,10 @@ both_backends!(
             assert_eq!(attacker_with_the_password.status, StatusCode::UNAUTHORIZED);
         }
         assert_eq!(real_user.status, StatusCode::OK, "{}", real_user.body);
-        let rows = login_throttle::Entity::find().all(&app.state.db.read).await.unwrap();
+        let rows = login_throttle::Entity::find()
+            .all(&app.state.db.read)
+            .await
+            .unwrap();
         let slowed = rows
             .iter()
             .find(|r| r.key == throttle::account_key(&email, attacker))
@@ -204,10 +229,15 @@ both_backends!(
         assert!(slowed.failures > throttle::FREE_FAILURES_PER_ACCOUNT);
         assert!(slowed.blocked_until.is_some());
         assert!(
-            !rows.iter().any(|r| r.key == throttle::account_key(&email, "192.0.2.44")),
+            !rows
+                .iter()
+                .any(|r| r.key == throttle::account_key(&email, "192.0.2.44")),
             "the real user's success should leave no count behind"
         );
-        assert!(!rows.iter().any(|r| r.key.contains(&email)), "e-mails are stored in clear");
+        assert!(
+            !rows.iter().any(|r| r.key.contains(&email)),
+            "e-mails are stored in clear"
+        );
     }
 );
 
@@ -232,13 +262,23 @@ both_backends!(
 
         for i in 0..throttle::MAX_FAILURES_PER_ADDRESS {
             let base = &bases[i as usize % 2];
-            let a = login_from(base, "198.51.100.9", &format!("g{i}@example.no"), "x-password").await;
+            let a = login_from(
+                base,
+                "198.51.100.9",
+                &format!("g{i}@example.no"),
+                "x-password",
+            )
+            .await;
             assert_eq!(a.status, StatusCode::UNAUTHORIZED);
         }
 
         for base in &bases {
             let a = login_from(base, "198.51.100.9", "g@example.no", "x-password").await;
-            assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS, "{base} did not see the other's count");
+            assert_eq!(
+                a.status,
+                StatusCode::TOO_MANY_REQUESTS,
+                "{base} did not see the other's count"
+            );
         }
         let row = login_throttle::Entity::find_by_id(throttle::address_key("198.51.100.9"))
             .one(&state.unwrap().db.read)
@@ -258,7 +298,10 @@ both_backends!(
             backend,
             &[
                 ("MOTEBOK_ENV", "production"),
-                ("MOTEBOK_JWT_SECRET", "3f8a2c9e71d04b6a5e2f8c1d9b7a3e6f0c4d8b2a6e1f9c3d7b5a0e4f8c2d6b1a"),
+                (
+                    "MOTEBOK_JWT_SECRET",
+                    "3f8a2c9e71d04b6a5e2f8c1d9b7a3e6f0c4d8b2a6e1f9c3d7b5a0e4f8c2d6b1a",
+                ),
             ],
         )
         .await;
@@ -274,12 +317,21 @@ both_backends!(
             assert!(attrs.contains(&"HttpOnly"), "{cookie}");
             assert!(attrs.contains(&"SameSite=Strict"), "{cookie}");
             assert!(attrs.contains(&"Path=/auth"), "{cookie}");
-            assert!(a.refresh_cookie().is_some_and(|v| v.len() >= 22), "{cookie}");
+            assert!(
+                a.refresh_cookie().is_some_and(|v| v.len() >= 22),
+                "{cookie}"
+            );
             // The refresh token is only in the cookie, never in the body scripts can read.
             assert!(!a.body.contains(&a.refresh_cookie().unwrap()));
         }
         assert!(!in_dev.set_cookie().unwrap().contains("Secure"));
-        assert!(in_prod.set_cookie().unwrap().split(';').any(|a| a.trim() == "Secure"));
+        assert!(
+            in_prod
+                .set_cookie()
+                .unwrap()
+                .split(';')
+                .any(|a| a.trim() == "Secure")
+        );
     }
 );
 
@@ -304,7 +356,11 @@ both_backends!(
         let after_replay = refresh_with(&app, &second, None).await;
 
         assert_eq!(replayed.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(after_replay.status, StatusCode::UNAUTHORIZED, "the newer token survived reuse");
+        assert_eq!(
+            after_replay.status,
+            StatusCode::UNAUTHORIZED,
+            "the newer token survived reuse"
+        );
         let rows = refresh_token::Entity::find()
             .filter(refresh_token::Column::UserId.eq(user_id))
             .all(&app.state.db.read)
@@ -313,7 +369,10 @@ both_backends!(
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.revoked_at.is_some()));
         // Only hashes are stored.
-        assert!(rows.iter().all(|r| r.token_hash != first && r.token_hash != second));
+        assert!(
+            rows.iter()
+                .all(|r| r.token_hash != first && r.token_hash != second)
+        );
     }
 );
 
@@ -327,9 +386,13 @@ both_backends!(
             .refresh_cookie()
             .unwrap();
 
-        let answers = futures::future::join_all((0..6).map(|_| refresh_with(&app, &cookie, None))).await;
+        let answers =
+            futures::future::join_all((0..6).map(|_| refresh_with(&app, &cookie, None))).await;
 
-        let ok = answers.iter().filter(|a| a.status == StatusCode::OK).count();
+        let ok = answers
+            .iter()
+            .filter(|a| a.status == StatusCode::OK)
+            .count();
         assert!(ok <= 1, "{ok} successors for one refresh token");
     }
 );
@@ -370,7 +433,10 @@ both_backends!(
         let out = cookie_post(&app, "/auth/logout", &one, None).await;
         assert_eq!(out.status, StatusCode::NO_CONTENT);
         assert!(out.set_cookie().is_some_and(|c| c.contains("Max-Age=0")));
-        assert_eq!(refresh_with(&app, &one, None).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            refresh_with(&app, &one, None).await.status,
+            StatusCode::UNAUTHORIZED
+        );
         // Another session was left alone …
         let two = refresh_with(&app, &two, None).await;
         assert_eq!(two.status, StatusCode::OK);
@@ -379,8 +445,14 @@ both_backends!(
         // … until this one logs out everywhere.
         let everywhere = cookie_post(&app, "/auth/logout?everywhere=true", &three, None).await;
         assert_eq!(everywhere.status, StatusCode::NO_CONTENT);
-        assert_eq!(refresh_with(&app, &two, None).await.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(refresh_with(&app, &three, None).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            refresh_with(&app, &two, None).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            refresh_with(&app, &three, None).await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
 );
 
@@ -450,7 +522,9 @@ fn every_mutation() -> Vec<(String, String, Value)> {
             while let BaseType::List(inner) = &returns.base {
                 returns = inner;
             }
-            let BaseType::Named(returns) = &returns.base else { unreachable!() };
+            let BaseType::Named(returns) = &returns.base else {
+                unreachable!()
+            };
             let selection = match types.get(returns.as_str()).map(|t| &t.kind) {
                 Some(TypeKind::Object(_) | TypeKind::Interface(_) | TypeKind::Union(_)) => {
                     " { __typename }"
@@ -489,7 +563,10 @@ both_backends!(
                     json!({ "s": [scope] }),
                 )
                 .await;
-            callers.push((scope, data["createApiToken"]["token"].as_str().map(str::to_owned)));
+            callers.push((
+                scope,
+                data["createApiToken"]["token"].as_str().map(str::to_owned),
+            ));
         }
         let mutations = every_mutation();
         assert!(mutations.len() > 2, "the schema walk found no mutations");
@@ -505,25 +582,38 @@ both_backends!(
                 let res = app.gql(token.as_deref(), query, variables.clone()).await;
                 let codes: Vec<&str> = res["errors"]
                     .as_array()
-                    .map(|e| e.iter().filter_map(|e| e["extensions"]["code"].as_str()).collect())
+                    .map(|e| {
+                        e.iter()
+                            .filter_map(|e| e["extensions"]["code"].as_str())
+                            .collect()
+                    })
                     .unwrap_or_default();
                 let refused = !codes.is_empty()
                     && codes
                         .iter()
                         .all(|c| matches!(*c, "UNAUTHENTICATED" | "FORBIDDEN" | "VALIDATION"));
-                let produced = res["data"].as_object().is_some_and(|d| d.values().any(|v| !v.is_null()));
+                let produced = res["data"]
+                    .as_object()
+                    .is_some_and(|d| d.values().any(|v| !v.is_null()));
                 if !refused || produced {
                     reached.push(format!("{name} as {who}: {res}"));
                 }
             }
         }
 
-        assert!(reached.is_empty(), "mutations reachable without a policy check:\n{}", reached.join("\n"));
+        assert!(
+            reached.is_empty(),
+            "mutations reachable without a policy check:\n{}",
+            reached.join("\n")
+        );
         let audit_after = entity::audit_log::Entity::find()
             .all(&app.state.db.read)
             .await
             .unwrap()
             .len();
-        assert_eq!(audit_before, audit_after, "a refused mutation wrote to the audit log");
+        assert_eq!(
+            audit_before, audit_after,
+            "a refused mutation wrote to the audit log"
+        );
     }
 );

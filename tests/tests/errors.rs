@@ -21,42 +21,49 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde_json::{Value, json};
 use tracing_subscriber::fmt::MakeWriter;
 
-both_backends!(
-    every_error_carries_a_code,
-    |backend: Backend| async move {
-        let app = TestApp::spawn(backend).await;
-        let cases = [
-            ("{ nope }", json!({})),
-            ("{ me { id ", json!({})),
-            ("query($n: Int!) { meetings(first: $n) { totalCount } }", json!({ "n": "many" })),
-            ("query($n: Int!) { meetings(first: $n) { totalCount } }", json!({})),
-            ("{ meetings(first: 1000) { totalCount } }", json!({})),
-            ("{ meeting(id: \"abc\") { id } }", json!({})),
-            ("{ meeting(code: \"not a code\") { id } }", json!({})),
-            ("{ sak(code: \"99\") { id } }", json!({})),
-            ("{ apiTokens { id } }", json!({})),
-            ("mutation { revokeApiToken(id: \"1\") { id } }", json!({})),
-            ("query A { __typename } query B { __typename }", json!({})),
-        ];
+both_backends!(every_error_carries_a_code, |backend: Backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let cases = [
+        ("{ nope }", json!({})),
+        ("{ me { id ", json!({})),
+        (
+            "query($n: Int!) { meetings(first: $n) { totalCount } }",
+            json!({ "n": "many" }),
+        ),
+        (
+            "query($n: Int!) { meetings(first: $n) { totalCount } }",
+            json!({}),
+        ),
+        ("{ meetings(first: 1000) { totalCount } }", json!({})),
+        ("{ meeting(id: \"abc\") { id } }", json!({})),
+        ("{ meeting(code: \"not a code\") { id } }", json!({})),
+        ("{ sak(code: \"99\") { id } }", json!({})),
+        ("{ apiTokens { id } }", json!({})),
+        ("mutation { revokeApiToken(id: \"1\") { id } }", json!({})),
+        ("query A { __typename } query B { __typename }", json!({})),
+    ];
 
-        for (query, variables) in cases {
-            let res = app.gql(None, query, variables).await;
-            let errors = res["errors"].as_array().unwrap_or_else(|| panic!("no errors: {query} {res}"));
-            for e in errors {
-                let code = e["extensions"]["code"].as_str().unwrap_or_default();
-                assert!(
-                    !code.is_empty() && code.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
-                    "{query}: {e}"
-                );
-            }
+    for (query, variables) in cases {
+        let res = app.gql(None, query, variables).await;
+        let errors = res["errors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no errors: {query} {res}"));
+        for e in errors {
+            let code = e["extensions"]["code"].as_str().unwrap_or_default();
+            assert!(
+                !code.is_empty() && code.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
+                "{query}: {e}"
+            );
         }
-        let unauth = app.gql(None, "{ apiTokens { id } }", json!({})).await;
-        assert_eq!(error_code(&unauth), Some("UNAUTHENTICATED"));
-        let bad_first = app.gql(None, "{ meetings(first: 1000) { totalCount } }", json!({})).await;
-        assert_eq!(error_code(&bad_first), Some("VALIDATION"));
-        assert_eq!(bad_first["errors"][0]["extensions"]["field"], "first");
     }
-);
+    let unauth = app.gql(None, "{ apiTokens { id } }", json!({})).await;
+    assert_eq!(error_code(&unauth), Some("UNAUTHENTICATED"));
+    let bad_first = app
+        .gql(None, "{ meetings(first: 1000) { totalCount } }", json!({}))
+        .await;
+    assert_eq!(error_code(&bad_first), Some("VALIDATION"));
+    assert_eq!(bad_first["errors"][0]["extensions"]["field"], "first");
+});
 
 both_backends!(
     an_internal_error_says_only_internal_and_its_request_id,
@@ -83,11 +90,24 @@ both_backends!(
 
         assert_eq!(error_code(&body), Some("INTERNAL"), "{text}");
         assert_eq!(body["errors"][0]["message"], "Internal error");
-        assert_eq!(body["errors"][0]["extensions"]["requestId"], request_id.as_str());
+        assert_eq!(
+            body["errors"][0]["extensions"]["requestId"],
+            request_id.as_str()
+        );
         let lower = text.to_lowercase();
         for leak in [
-            "select", "from ", "no such table", "relation", "does not exist", "sqlx", "sqlite",
-            "postgres", "database", "\"meeting\"", "panicked", ".rs:",
+            "select",
+            "from ",
+            "no such table",
+            "relation",
+            "does not exist",
+            "sqlx",
+            "sqlite",
+            "postgres",
+            "database",
+            "\"meeting\"",
+            "panicked",
+            ".rs:",
         ] {
             assert!(!lower.contains(leak), "the response leaks {leak:?}: {text}");
         }
@@ -111,7 +131,11 @@ async fn a_panicking_handler_answers_500_and_the_server_keeps_serving() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
     });
     let client = reqwest::Client::new();
 
@@ -119,7 +143,12 @@ async fn a_panicking_handler_answers_500_and_the_server_keeps_serving() {
     let status = boom.status();
     let headers = boom.headers().clone();
     let text = boom.text().await.unwrap();
-    let again = client.get(format!("{base}/boom")).send().await.unwrap().status();
+    let again = client
+        .get(format!("{base}/boom"))
+        .send()
+        .await
+        .unwrap()
+        .status();
     let fine = client.get(format!("{base}/fine")).send().await.unwrap();
 
     assert_eq!(status, 500);
@@ -141,7 +170,10 @@ struct CapturedWriter(Arc<Mutex<Vec<u8>>>);
 
 impl Write for CapturedWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(buf);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -162,7 +194,10 @@ impl Captured {
     }
 
     fn lines(&self) -> Vec<Value> {
-        self.text().lines().filter_map(|l| serde_json::from_str(l).ok()).collect()
+        self.text()
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
     }
 }
 
@@ -178,7 +213,8 @@ fn logs() -> &'static Captured {
             .with_env_filter("debug,sqlx=info,hyper=info,hyper_util=info,reqwest=info,h2=info")
             .with_writer(captured.clone())
             .finish();
-        tracing::subscriber::set_global_default(subscriber).expect("one subscriber per test binary");
+        tracing::subscriber::set_global_default(subscriber)
+            .expect("one subscriber per test binary");
         captured
     })
 }
@@ -221,7 +257,13 @@ both_backends!(
             .send()
             .await
             .unwrap();
-        let refresh_cookie = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+        let refresh_cookie = login.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
         let access: Value = login.json().await.unwrap();
         let access = access["accessToken"].as_str().unwrap().to_owned();
         let gql = |token: &str, query: &str, variables: Value| {
@@ -230,9 +272,16 @@ both_backends!(
                 .json(&json!({ "query": query, "variables": variables }))
                 .send()
         };
-        gql("eyJ-bogus-token-value", "{ me { id } }", json!({})).await.unwrap();
-        let aliases = (0..16).map(|i| format!("a{i}: __typename")).collect::<Vec<_>>().join(" ");
-        gql(&access, &format!("{{ {aliases} }}"), json!({})).await.unwrap();
+        gql("eyJ-bogus-token-value", "{ me { id } }", json!({}))
+            .await
+            .unwrap();
+        let aliases = (0..16)
+            .map(|i| format!("a{i}: __typename"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        gql(&access, &format!("{{ {aliases} }}"), json!({}))
+            .await
+            .unwrap();
         let created: Value = gql(
             &access,
             "mutation { createApiToken(input: { name: \"logg\", scopes: [\"read\"] }) { token apiToken { id } } }",
@@ -243,7 +292,10 @@ both_backends!(
         .json()
         .await
         .unwrap();
-        let api_token = created["data"]["createApiToken"]["token"].as_str().unwrap().to_owned();
+        let api_token = created["data"]["createApiToken"]["token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
         gql(&api_token, "{ me { id } }", json!({})).await.unwrap();
         gql(
             &access,
@@ -252,7 +304,11 @@ both_backends!(
         )
         .await
         .unwrap();
-        post("/auth/logout").header("cookie", &refresh_cookie).send().await.unwrap();
+        post("/auth/logout")
+            .header("cookie", &refresh_cookie)
+            .send()
+            .await
+            .unwrap();
         // Thirty failures take a while to type; the count is what matters.
         login_throttle::Entity::delete_by_id(throttle::address_key(ip))
             .exec(&app.state.db.write)
@@ -293,10 +349,21 @@ both_backends!(
                 .find(|l| l["event"] == event)
                 .unwrap_or_else(|| panic!("no {event} line from {ip}"));
             assert!(line["timestamp"].is_string(), "{event}: {line}");
-            assert!(line["span"]["request_id"].as_str().is_some_and(|id| id.len() >= 32), "{event}: {line}");
+            assert!(
+                line["span"]["request_id"]
+                    .as_str()
+                    .is_some_and(|id| id.len() >= 32),
+                "{event}: {line}"
+            );
             if actor {
-                let id = line["user_id"].as_i64().or(line["span"]["user_id"].as_i64());
-                assert_eq!(id, Some(i64::from(user.id)), "{event} names no actor: {line}");
+                let id = line["user_id"]
+                    .as_i64()
+                    .or(line["span"]["user_id"].as_i64());
+                assert_eq!(
+                    id,
+                    Some(i64::from(user.id)),
+                    "{event} names no actor: {line}"
+                );
             }
         }
         let text = logs.text();

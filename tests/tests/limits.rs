@@ -14,18 +14,26 @@ const PROD_SECRET: &str = "3f8a2c9e71d04b6a5e2f8c1d9b7a3e6f0c4d8b2a6e1f9c3d7b5a0
 async fn production(backend: Backend) -> TestApp {
     TestApp::spawn_with(
         backend,
-        &[("MOTEBOK_ENV", "production"), ("MOTEBOK_JWT_SECRET", PROD_SECRET)],
+        &[
+            ("MOTEBOK_ENV", "production"),
+            ("MOTEBOK_JWT_SECRET", PROD_SECRET),
+        ],
     )
     .await
 }
 
 fn limited(res: &Value) -> bool {
-    res["errors"]
-        .as_array()
-        .is_some_and(|e| e.iter().any(|e| e["extensions"]["code"] == "LIMIT_EXCEEDED"))
+    res["errors"].as_array().is_some_and(|e| {
+        e.iter()
+            .any(|e| e["extensions"]["code"] == "LIMIT_EXCEEDED")
+    })
 }
 
-async fn post_raw(app: &TestApp, content_type: Option<&str>, body: impl Into<reqwest::Body>) -> (u16, Value) {
+async fn post_raw(
+    app: &TestApp,
+    content_type: Option<&str>,
+    body: impl Into<reqwest::Body>,
+) -> (u16, Value) {
     let mut req = app.client.post(app.url("/graphql")).body(body);
     if let Some(ct) = content_type {
         req = req.header("content-type", ct);
@@ -47,10 +55,20 @@ both_backends!(
         let dev_schema = dev.gql(None, schema, json!({})).await;
         let dev_typo = dev.gql(None, typo, json!({})).await;
         let dev_page = dev.client.get(dev.url("/graphql")).send().await.unwrap();
-        assert!(dev_schema["data"]["__schema"]["types"].is_array(), "development has introspection");
+        assert!(
+            dev_schema["data"]["__schema"]["types"].is_array(),
+            "development has introspection"
+        );
         assert!(dev_typo.to_string().contains("Did you mean"), "{dev_typo}");
         assert_eq!(dev_page.status(), 200);
-        assert!(dev_page.text().await.unwrap().to_lowercase().contains("graphiql"));
+        assert!(
+            dev_page
+                .text()
+                .await
+                .unwrap()
+                .to_lowercase()
+                .contains("graphiql")
+        );
 
         for query in [schema, one_type] {
             // async-graphql answers a disabled introspection field with null.
@@ -109,7 +127,9 @@ both_backends!(
               toText fromText background reason keyPoints proposedVedtak discussion vedtak status \
               addedUnderEventuelt version caseOfficers { id name } attachments { id title } } \
             attendance { id category status person { id name } }";
-        let query = |first: u32| format!("{{ meetings(first: {first}) {{ edges {{ node {{ {fields} }} }} }} }}");
+        let query = |first: u32| {
+            format!("{{ meetings(first: {first}) {{ edges {{ node {{ {fields} }} }} }} }}")
+        };
 
         let small = app.gql(None, &query(10), json!({})).await;
         let large = app.gql(None, &query(100), json!({})).await;
@@ -124,12 +144,33 @@ both_backends!(
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
         let aliases = |n: usize, field: &str| {
-            (0..n).map(|i| format!("a{i}: {field}")).collect::<Vec<_>>().join(" ")
+            (0..n)
+                .map(|i| format!("a{i}: {field}"))
+                .collect::<Vec<_>>()
+                .join(" ")
         };
 
-        let fifteen = app.gql(None, &format!("{{ {} }}", aliases(15, "__typename")), json!({})).await;
-        let typename_flood = app.gql(None, &format!("{{ {} }}", aliases(16, "__typename")), json!({})).await;
-        let me_flood = app.gql(None, &format!("{{ {} }}", aliases(16, "me { id }")), json!({})).await;
+        let fifteen = app
+            .gql(
+                None,
+                &format!("{{ {} }}", aliases(15, "__typename")),
+                json!({}),
+            )
+            .await;
+        let typename_flood = app
+            .gql(
+                None,
+                &format!("{{ {} }}", aliases(16, "__typename")),
+                json!({}),
+            )
+            .await;
+        let me_flood = app
+            .gql(
+                None,
+                &format!("{{ {} }}", aliases(16, "me { id }")),
+                json!({}),
+            )
+            .await;
         let via_fragments = app
             .gql(
                 None,
@@ -165,9 +206,27 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let directives = |n: usize| "@include(if: true) ".repeat(n);
 
-        let six = app.gql(None, &format!("{{ __typename {} }}", directives(6)), json!({})).await;
-        let many = app.gql(None, &format!("{{ __typename {} }}", directives(500)), json!({})).await;
-        let five = app.gql(None, &format!("{{ __typename {} }}", directives(5)), json!({})).await;
+        let six = app
+            .gql(
+                None,
+                &format!("{{ __typename {} }}", directives(6)),
+                json!({}),
+            )
+            .await;
+        let many = app
+            .gql(
+                None,
+                &format!("{{ __typename {} }}", directives(500)),
+                json!({}),
+            )
+            .await;
+        let five = app
+            .gql(
+                None,
+                &format!("{{ __typename {} }}", directives(5)),
+                json!({}),
+            )
+            .await;
 
         assert!(limited(&six), "{six}");
         assert!(limited(&many), "{many}");
@@ -182,7 +241,10 @@ both_backends!(
         let app = TestApp::spawn(backend).await;
         let mut query = String::from("query { ...F0 }");
         for i in 0..40 {
-            query.push_str(&format!(" fragment F{i} on Query {{ ...F{n} ...F{n} }}", n = i + 1));
+            query.push_str(&format!(
+                " fragment F{i} on Query {{ ...F{n} ...F{n} }}",
+                n = i + 1
+            ));
         }
         query.push_str(" fragment F40 on Query { __typename }");
 
@@ -197,20 +259,22 @@ both_backends!(
     }
 );
 
-both_backends!(
-    a_batch_is_refused_with_400,
-    |backend: Backend| async move {
-        let app = TestApp::spawn(backend).await;
-        let batch = json!([{ "query": "{ me { id } }" }, { "query": "{ me { id } }" }]).to_string();
+both_backends!(a_batch_is_refused_with_400, |backend: Backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let batch = json!([{ "query": "{ me { id } }" }, { "query": "{ me { id } }" }]).to_string();
 
-        let (status, body) = post_raw(&app, Some("application/json"), batch).await;
-        let (spaced, _) = post_raw(&app, Some("application/json"), "  \n [{\"query\":\"{ me { id } }\"}]").await;
+    let (status, body) = post_raw(&app, Some("application/json"), batch).await;
+    let (spaced, _) = post_raw(
+        &app,
+        Some("application/json"),
+        "  \n [{\"query\":\"{ me { id } }\"}]",
+    )
+    .await;
 
-        assert_eq!(status, 400);
-        assert_eq!(error_code(&body), Some("BAD_REQUEST"));
-        assert_eq!(spaced, 400);
-    }
-);
+    assert_eq!(status, 400);
+    assert_eq!(error_code(&body), Some("BAD_REQUEST"));
+    assert_eq!(spaced, 400);
+});
 
 /// Sends a JSON body over a bare connection (with a length, or chunked) and returns the
 /// whole answer. The server may answer before the body is through; an ordinary client then
@@ -274,10 +338,22 @@ both_backends!(
         let chunked_under = raw_post(&app, body(250 * 1024), true).await;
         let chunked_over = raw_post(&app, body(300 * 1024), true).await;
 
-        assert!(under.starts_with("HTTP/1.1 200"), "{}", &under[..under.len().min(200)]);
-        assert!(chunked_under.starts_with("HTTP/1.1 200"), "{}", &chunked_under[..chunked_under.len().min(200)]);
+        assert!(
+            under.starts_with("HTTP/1.1 200"),
+            "{}",
+            &under[..under.len().min(200)]
+        );
+        assert!(
+            chunked_under.starts_with("HTTP/1.1 200"),
+            "{}",
+            &chunked_under[..chunked_under.len().min(200)]
+        );
         for refused in [&over, &huge, &chunked_over] {
-            assert!(refused.starts_with("HTTP/1.1 413"), "{}", &refused[..refused.len().min(200)]);
+            assert!(
+                refused.starts_with("HTTP/1.1 413"),
+                "{}",
+                &refused[..refused.len().min(200)]
+            );
             assert!(refused.contains("\"PAYLOAD_TOO_LARGE\""), "{refused}");
         }
     }
@@ -329,7 +405,11 @@ both_backends!(
             Some("multipart/form-data; boundary=x"),
             None,
         ] {
-            let mut req = app.client.post(app.url("/graphql")).bearer_auth(&session).body(mint.clone());
+            let mut req = app
+                .client
+                .post(app.url("/graphql"))
+                .bearer_auth(&session)
+                .body(mint.clone());
             if let Some(ct) = ct {
                 req = req.header("content-type", ct);
             }
@@ -340,8 +420,14 @@ both_backends!(
         }
 
         assert!(statuses.iter().all(|(_, s)| *s == 415), "{statuses:?}");
-        let tokens = app.gql_ok(Some(&session), "{ apiTokens { id } }", json!({})).await;
-        assert_eq!(tokens["apiTokens"], json!([]), "a non-JSON body ran the mutation");
+        let tokens = app
+            .gql_ok(Some(&session), "{ apiTokens { id } }", json!({}))
+            .await;
+        assert_eq!(
+            tokens["apiTokens"],
+            json!([]),
+            "a non-JSON body ran the mutation"
+        );
     }
 );
 

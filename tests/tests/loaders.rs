@@ -2,12 +2,12 @@
 //! meeting has: relations go through per-request DataLoaders that batch each level.
 use chrono::{NaiveDate, Utc};
 use entity::{
-    attachment, attendance,
+    attachment, attendance, conflict_of_interest,
     enums::{
         AttendanceCategory, AttendanceStatus, HabilitetOutcome, MeetingFormat, MeetingStatus,
         MinutesStatus, SakStatus,
     },
-    conflict_of_interest, meeting, person, sak, sak_case_officer,
+    meeting, person, sak, sak_case_officer,
 };
 use motebok_tests::{Backend, TestApp, both_backends};
 use sea_orm::{ActiveModelTrait, Set};
@@ -188,8 +188,16 @@ both_backends!(
         let saker = large_page["saker"].as_array().expect("saker");
         assert_eq!(saker.len(), 15);
         assert_eq!(small_page["saker"].as_array().map(Vec::len), Some(3));
-        assert!(saker.iter().all(|s| s["caseOfficers"].as_array().map(Vec::len) == Some(2)));
-        assert!(saker.iter().all(|s| s["attachments"].as_array().map(Vec::len) == Some(2)));
+        assert!(
+            saker
+                .iter()
+                .all(|s| s["caseOfficers"].as_array().map(Vec::len) == Some(2))
+        );
+        assert!(
+            saker
+                .iter()
+                .all(|s| s["attachments"].as_array().map(Vec::len) == Some(2))
+        );
         assert!(saker.iter().all(|s| s["from"]["name"].is_string()));
         assert_eq!(saker[0]["habilitet"][0]["person"]["name"], "Medlem 2-0");
         assert_eq!(large_page["attendance"].as_array().map(Vec::len), Some(30));
@@ -199,7 +207,10 @@ both_backends!(
                 .is_some_and(|a| a.iter().all(|row| row["person"]["name"].is_string()))
         );
         // One statement is the token's user lookup; the rest is the page.
-        assert!(large_cost <= 8, "the 15-sak page cost {large_cost} statements");
+        assert!(
+            large_cost <= 8,
+            "the 15-sak page cost {large_cost} statements"
+        );
         assert_eq!(
             small_cost, large_cost,
             "3 saker cost {small_cost} statements, 15 saker {large_cost}"
@@ -220,6 +231,9 @@ both_backends!(
         }
 
         // Batches that split on timing would show up as a varying count.
-        assert!(costs.iter().all(|c| *c == costs[0]), "costs varied: {costs:?}");
+        assert!(
+            costs.iter().all(|c| *c == costs[0]),
+            "costs varied: {costs:?}"
+        );
     }
 );

@@ -131,9 +131,9 @@ both_backends!(
             );
         for name in names {
             let name = name.as_str().expect("name").to_owned();
-            if !people.contains_key(&name) {
-                let id = create_person(&app, &sec, &name).await;
-                people.insert(name, id);
+            if let std::collections::hash_map::Entry::Vacant(e) = people.entry(name) {
+                let id = create_person(&app, &sec, e.key()).await;
+                e.insert(id);
             }
         }
 

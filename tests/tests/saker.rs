@@ -725,3 +725,66 @@ both_backends!(
         }
     }
 );
+
+both_backends!(
+    time_slots_warn_items_under_eventuelt_follow_it_and_a_vedtak_shows_the_group_it_set_up,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        let m = app
+            .gql_ok(
+                Some(&sec),
+                "mutation { createMeeting(input: { date: \"2025-05-21\", startsAt: \"10:00:00\", endsAt: \"15:00:00\", format: HYBRID }) { meeting { id } } }",
+                json!({}),
+            )
+            .await["createMeeting"]["meeting"]
+            .clone();
+        let late = create_sak(&app, &sec, json!({ "meetingId": m["id"], "title": "Geopolitisk situasjon", "timeStart": "14:30:00", "timeEnd": "15:30:00" })).await;
+        assert_eq!(late["warnings"][0]["code"], "TIME_SLOT_OUTSIDE_MEETING");
+        let overlap = create_sak(&app, &sec, json!({ "meetingId": m["id"], "title": "Prioritering av folkehelsetiltak", "timeStart": "14:00:00", "timeEnd": "14:45:00" })).await;
+        assert_eq!(overlap["warnings"][0]["code"], "TIME_SLOT_OVERLAP");
+        let fine = create_sak(&app, &sec, json!({ "meetingId": m["id"], "title": "Aktiviteter 2025", "timeStart": "11:00:00", "timeEnd": "11:30:00" })).await;
+        assert_eq!(fine["warnings"], json!([]));
+        // Added under Eventuelt at the meeting: right after Eventuelt, before the evaluation.
+        let extra = create_sak(&app, &sec, json!({ "meetingId": m["id"], "title": "Innspill til Arendalsuka", "addedUnderEventuelt": true })).await;
+        let titles: Vec<Value> = agenda(&app, &sec, "1/2025")
+            .await
+            .iter()
+            .map(|s| s["title"].clone())
+            .collect();
+        let at = |t: &str| titles.iter().position(|x| x == t);
+        assert_eq!(
+            at("Innspill til Arendalsuka"),
+            at("Eventuelt").map(|p| p + 1),
+            "{titles:?}"
+        );
+        assert_eq!(titles.last(), Some(&json!("Evaluering av møtet")));
+        // A working group created from the vedtak is linked to the sak, with its members.
+        let rortveit = app
+            .gql_ok(
+                Some(&sec),
+                "mutation { createPerson(input: { name: \"Guri Rørtveit\" }) { id } }",
+                json!({}),
+            )
+            .await["createPerson"]["id"]
+            .clone();
+        app.gql_ok(
+            Some(&sec),
+            "mutation($s: ID!, $p: ID!) { createWorkingGroup(input: { kind: ARBEIDSGRUPPE, name: \"Arbeidsgruppe for uttalelse om USAs rolle\", establishedBySakId: $s, members: [{ personId: $p, role: LEADER }] }) { id } }",
+            json!({ "s": late["sak"]["id"], "p": rortveit }),
+        )
+        .await;
+        let groups = app
+            .gql_ok(
+                Some(&sec),
+                "query($id: ID!) { sak(id: $id) { workingGroups { name leader { person { name } } } } }",
+                json!({ "id": late["sak"]["id"] }),
+            )
+            .await;
+        assert_eq!(
+            groups["sak"]["workingGroups"],
+            json!([{ "name": "Arbeidsgruppe for uttalelse om USAs rolle", "leader": { "person": { "name": "Guri Rørtveit" } } }])
+        );
+        assert!(extra["sak"]["number"].is_number());
+    }
+);

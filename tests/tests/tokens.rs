@@ -95,13 +95,14 @@ both_backends!(
             &format!("Bearer {}", forge(hs256.clone(), claims(&id), ours)),
         )
         .await;
-        assert_eq!((status, body["data"]["me"]["id"].as_str()), (200, Some(id.as_str())));
+        assert_eq!(
+            (status, body["data"]["me"]["id"].as_str()),
+            (200, Some(id.as_str()))
+        );
 
         let valid_parts: Vec<&str> = token.split('.').collect();
-        let mut tampered_claims: Value = serde_json::from_slice(
-            &URL_SAFE_NO_PAD.decode(valid_parts[1]).unwrap(),
-        )
-        .unwrap();
+        let mut tampered_claims: Value =
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(valid_parts[1]).unwrap()).unwrap();
         tampered_claims["sub"] = json!(other_id);
         let tampered = format!(
             "{}.{}.{}",
@@ -111,75 +112,148 @@ both_backends!(
         );
 
         let cases: Vec<(&str, String)> = vec![
-            ("alg none", forge(json!({ "alg": "none", "typ": "JWT" }), claims(&id), None)),
-            ("alg None", forge(json!({ "alg": "None" }), claims(&id), None)),
+            (
+                "alg none",
+                forge(json!({ "alg": "none", "typ": "JWT" }), claims(&id), None),
+            ),
+            (
+                "alg None",
+                forge(json!({ "alg": "None" }), claims(&id), None),
+            ),
             (
                 "alg none with a signature",
                 forge(json!({ "alg": "none" }), claims(&id), ours),
             ),
             (
                 "HS384 with our key",
-                forge(json!({ "alg": "HS384" }), claims(&id), Some((SECRET.as_bytes(), Algorithm::HS384))),
+                forge(
+                    json!({ "alg": "HS384" }),
+                    claims(&id),
+                    Some((SECRET.as_bytes(), Algorithm::HS384)),
+                ),
             ),
             (
                 "HS512 with our key",
-                forge(json!({ "alg": "HS512" }), claims(&id), Some((SECRET.as_bytes(), Algorithm::HS512))),
+                forge(
+                    json!({ "alg": "HS512" }),
+                    claims(&id),
+                    Some((SECRET.as_bytes(), Algorithm::HS512)),
+                ),
             ),
-            ("RS256 header", forge(json!({ "alg": "RS256" }), claims(&id), ours)),
-            ("ES256 header", forge(json!({ "alg": "ES256" }), claims(&id), ours)),
-            ("PS256 header", forge(json!({ "alg": "PS256" }), claims(&id), ours)),
-            ("EdDSA header", forge(json!({ "alg": "EdDSA" }), claims(&id), ours)),
+            (
+                "RS256 header",
+                forge(json!({ "alg": "RS256" }), claims(&id), ours),
+            ),
+            (
+                "ES256 header",
+                forge(json!({ "alg": "ES256" }), claims(&id), ours),
+            ),
+            (
+                "PS256 header",
+                forge(json!({ "alg": "PS256" }), claims(&id), ours),
+            ),
+            (
+                "EdDSA header",
+                forge(json!({ "alg": "EdDSA" }), claims(&id), ours),
+            ),
             (
                 "expired",
-                forge(hs256.clone(), with(claims(&id), "exp", json!(now - 120)), ours),
+                forge(
+                    hs256.clone(),
+                    with(claims(&id), "exp", json!(now - 120)),
+                    ours,
+                ),
             ),
             (
                 "not yet valid",
-                forge(hs256.clone(), with(claims(&id), "nbf", json!(now + 3600)), ours),
+                forge(
+                    hs256.clone(),
+                    with(claims(&id), "nbf", json!(now + 3600)),
+                    ours,
+                ),
             ),
             (
                 "wrong audience",
-                forge(hs256.clone(), with(claims(&id), "aud", json!("someone-else")), ours),
+                forge(
+                    hs256.clone(),
+                    with(claims(&id), "aud", json!("someone-else")),
+                    ours,
+                ),
             ),
             (
                 "wrong issuer",
                 forge(hs256.clone(), with(claims(&id), "iss", json!("evil")), ours),
             ),
-            ("missing sub", forge(hs256.clone(), without(claims(&id), "sub"), ours)),
-            ("missing exp", forge(hs256.clone(), without(claims(&id), "exp"), ours)),
-            ("missing iss", forge(hs256.clone(), without(claims(&id), "iss"), ours)),
-            ("missing aud", forge(hs256.clone(), without(claims(&id), "aud"), ours)),
-            ("missing token version", forge(hs256.clone(), without(claims(&id), "ver"), ours)),
+            (
+                "missing sub",
+                forge(hs256.clone(), without(claims(&id), "sub"), ours),
+            ),
+            (
+                "missing exp",
+                forge(hs256.clone(), without(claims(&id), "exp"), ours),
+            ),
+            (
+                "missing iss",
+                forge(hs256.clone(), without(claims(&id), "iss"), ours),
+            ),
+            (
+                "missing aud",
+                forge(hs256.clone(), without(claims(&id), "aud"), ours),
+            ),
+            (
+                "missing token version",
+                forge(hs256.clone(), without(claims(&id), "ver"), ours),
+            ),
             (
                 "stale token version",
                 forge(hs256.clone(), with(claims(&id), "ver", json!(1)), ours),
             ),
             (
                 "sub not a number",
-                forge(hs256.clone(), with(claims(&id), "sub", json!("admin")), ours),
+                forge(
+                    hs256.clone(),
+                    with(claims(&id), "sub", json!("admin")),
+                    ours,
+                ),
             ),
             (
                 "sub of nobody",
-                forge(hs256.clone(), with(claims(&id), "sub", json!("999999")), ours),
+                forge(
+                    hs256.clone(),
+                    with(claims(&id), "sub", json!("999999")),
+                    ours,
+                ),
             ),
             (
                 "signed with another key",
                 forge(
                     hs256.clone(),
                     claims(&id),
-                    Some((b"a-different-secret-of-enough-length-0123456789", Algorithm::HS256)),
+                    Some((
+                        b"a-different-secret-of-enough-length-0123456789",
+                        Algorithm::HS256,
+                    )),
                 ),
             ),
             ("tampered payload", tampered),
             ("truncated signature", token[..token.len() - 4].to_owned()),
-            ("no signature", format!("{}.{}.", valid_parts[0], valid_parts[1])),
-            ("two parts", format!("{}.{}", valid_parts[0], valid_parts[1])),
+            (
+                "no signature",
+                format!("{}.{}.", valid_parts[0], valid_parts[1]),
+            ),
+            (
+                "two parts",
+                format!("{}.{}", valid_parts[0], valid_parts[1]),
+            ),
             ("garbage", "not-a-token".into()),
         ];
         for (case, bad) in cases {
             assert_unauthenticated(case, me_with(&app, &format!("Bearer {bad}")).await);
         }
-        assert_unauthenticated("Basic scheme", me_with(&app, &format!("Basic {token}")).await);
+        assert_unauthenticated(
+            "Basic scheme",
+            me_with(&app, &format!("Basic {token}")).await,
+        );
         assert_unauthenticated("empty bearer", me_with(&app, "Bearer ").await);
         // The genuine token still works after all that.
         assert_eq!(me_with(&app, &format!("bearer {token}")).await.0, 200);
@@ -202,7 +276,10 @@ both_backends!(
             .unwrap();
         assert_eq!(res.status(), 204);
 
-        assert_unauthenticated("after logout everywhere", me_with(&app, &format!("Bearer {token}")).await);
+        assert_unauthenticated(
+            "after logout everywhere",
+            me_with(&app, &format!("Bearer {token}")).await,
+        );
     }
 );
 
@@ -262,7 +339,10 @@ async fn api_token(app: &TestApp, session: &str, scopes: &[&str]) -> (String, St
         .await;
     (
         data["createApiToken"]["token"].as_str().unwrap().to_owned(),
-        data["createApiToken"]["apiToken"]["id"].as_str().unwrap().to_owned(),
+        data["createApiToken"]["apiToken"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
     )
 }
 
@@ -306,13 +386,24 @@ both_backends!(
         assert!(token.len() >= 4 + 43, "too short to hold 256 bits: {token}");
         assert_eq!(shown["prefix"].as_str(), Some(&token[..12]));
         assert_eq!(shown["scopes"], json!(["deadlines:read", "read"]));
-        let row = api_token::Entity::find().one(&app.state.db.read).await.unwrap().unwrap();
+        let row = api_token::Entity::find()
+            .one(&app.state.db.read)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(row.token_hash, motebok::auth::tokens::hash(token));
         let stored = format!("{row:?}");
-        assert!(!stored.contains(&token[12..]), "the secret is stored: {stored}");
+        assert!(
+            !stored.contains(&token[12..]),
+            "the secret is stored: {stored}"
+        );
         // Listing the tokens never shows the secret again.
         let list = app
-            .gql_ok(Some(&session), "{ apiTokens { id name prefix scopes } }", json!({}))
+            .gql_ok(
+                Some(&session),
+                "{ apiTokens { id name prefix scopes } }",
+                json!({}),
+            )
             .await;
         assert_eq!(list["apiTokens"].as_array().map(Vec::len), Some(1));
         assert!(!list.to_string().contains(&token[12..]));
@@ -333,9 +424,15 @@ both_backends!(
         let by_read = app.gql_ok(Some(&read), planned, json!({})).await;
         let by_deadlines = app.gql_ok(Some(&deadlines), planned, json!({})).await;
 
-        assert!(by_read["meeting"]["id"].is_string(), "a read token acts as its owner");
+        assert!(
+            by_read["meeting"]["id"].is_string(),
+            "a read token acts as its owner"
+        );
         assert_eq!(by_read["meetings"]["totalCount"], 1);
-        assert!(by_deadlines["meeting"].is_null(), "deadlines:read saw a private meeting");
+        assert!(
+            by_deadlines["meeting"].is_null(),
+            "deadlines:read saw a private meeting"
+        );
         assert_eq!(by_deadlines["meetings"]["totalCount"], 0);
         for token in [&read, &deadlines, &write] {
             let minted = app
@@ -346,10 +443,16 @@ both_backends!(
                 )
                 .await;
             assert_eq!(error_code(&minted), Some("FORBIDDEN"), "{minted}");
-            let listed = app.gql(Some(token), "{ apiTokens { id } }", json!({})).await;
+            let listed = app
+                .gql(Some(token), "{ apiTokens { id } }", json!({}))
+                .await;
             assert_eq!(error_code(&listed), Some("FORBIDDEN"), "{listed}");
         }
-        let count = api_token::Entity::find().all(&app.state.db.read).await.unwrap().len();
+        let count = api_token::Entity::find()
+            .all(&app.state.db.read)
+            .await
+            .unwrap()
+            .len();
         assert_eq!(count, 3, "a token minted a token");
     }
 );
@@ -400,7 +503,10 @@ both_backends!(
         let mut expire: api_token::ActiveModel = used.into();
         expire.expires_at = Set(Some(Utc::now() - Duration::minutes(1)));
         expire.update(&app.state.db.write).await.unwrap();
-        assert_unauthenticated("expired API token", me_with(&app, &format!("Bearer {expiring}")).await);
+        assert_unauthenticated(
+            "expired API token",
+            me_with(&app, &format!("Bearer {expiring}")).await,
+        );
 
         assert_eq!(me_with(&app, &format!("Bearer {revoked}")).await.0, 200);
         app.gql_ok(
@@ -409,10 +515,17 @@ both_backends!(
             json!({ "id": revoked_id }),
         )
         .await;
-        assert_unauthenticated("revoked API token", me_with(&app, &format!("Bearer {revoked}")).await);
+        assert_unauthenticated(
+            "revoked API token",
+            me_with(&app, &format!("Bearer {revoked}")).await,
+        );
         assert_unauthenticated(
             "unknown API token",
-            me_with(&app, "Bearer mbk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").await,
+            me_with(
+                &app,
+                "Bearer mbk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            )
+            .await,
         );
     }
 );
@@ -436,7 +549,10 @@ both_backends!(
                 .json()
                 .await
                 .unwrap();
-            assert!(get["data"]["me"].is_null(), "GET ?{param}= was accepted: {get}");
+            assert!(
+                get["data"]["me"].is_null(),
+                "GET ?{param}= was accepted: {get}"
+            );
             let post: Value = app
                 .client
                 .post(format!("{}?{param}={token}", app.url("/graphql")))
@@ -447,7 +563,10 @@ both_backends!(
                 .json()
                 .await
                 .unwrap();
-            assert!(post["data"]["me"].is_null(), "POST ?{param}= was accepted: {post}");
+            assert!(
+                post["data"]["me"].is_null(),
+                "POST ?{param}= was accepted: {post}"
+            );
         }
     }
 );

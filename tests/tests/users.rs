@@ -402,3 +402,29 @@ both_backends!(
         app.gql_ok(Some(&t), ME, json!({})).await;
     }
 );
+
+both_backends!(
+    guessing_the_old_password_is_slowed_down,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let t = app.secretariat().await;
+        create_user(&app, &t, "gjett@example.no", "MEMBER").await;
+        let me = session(&app, "gjett@example.no", MEMBER_PASSWORD).await;
+        let guess = || {
+            app.gql(
+                Some(&me.access),
+                CHANGE_PASSWORD,
+                json!({ "old": "gjettet-passord", "new": "et-helt-nytt-passord" }),
+            )
+        };
+
+        let mut codes = Vec::new();
+        for _ in 0..8 {
+            codes.push(error_code(&guess().await).map(str::to_owned));
+        }
+
+        assert_eq!(codes[0].as_deref(), Some("VALIDATION"));
+        assert_eq!(codes[7].as_deref(), Some("RATE_LIMITED"), "{codes:?}");
+        app.gql_ok(Some(&me.access), ME, json!({})).await;
+    }
+);

@@ -380,3 +380,57 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    the_public_does_not_see_a_group_before_its_vedtak_is_in_published_minutes,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let token = app.secretariat().await;
+        let (meeting, version, sak) = meeting_with_sak(&app, &token, &day(7)).await;
+        publish_notice(&app, &token, &meeting, version).await;
+        let doc = create_document(
+            &app,
+            &token,
+            json!({ "kind": "NOU", "title": "Helsereformutvalget", "decidedInSakId": sak }),
+        )
+        .await;
+        let round = add_round(
+            &app,
+            &token,
+            json!({ "policyDocumentId": doc["id"], "kind": "INNSPILL", "deadline": day(60) }),
+        )
+        .await;
+        let group = app
+            .gql_ok(
+                Some(&token),
+                CREATE_GROUP,
+                json!({ "input": { "kind": "ARBEIDSGRUPPE",
+                "name": "Arbeidsgruppen for Helsereformutvalget", "establishedBySakId": sak,
+                "consultationRoundId": round["id"], "members": [ { "placeholder": "[ ]" } ] } }),
+            )
+            .await["createWorkingGroup"]
+            .clone();
+        let q = "query($id: ID!, $round: ID!) { workingGroups { totalCount } workingGroup(id: $id) { name }
+            consultationRound(id: $round) { workingGroup { name } policyDocument { title } } }";
+        let vars = json!({ "id": group["id"], "round": round["id"] });
+
+        let public = app.gql_ok(None, q, vars.clone()).await;
+        let secretariat = app.gql_ok(Some(&token), q, vars).await;
+
+        assert_eq!(public["workingGroups"]["totalCount"], 0);
+        assert!(public["workingGroup"].is_null());
+        assert_eq!(
+            public["consultationRound"]["policyDocument"]["title"], "Helsereformutvalget",
+            "the papers are public"
+        );
+        assert!(
+            public["consultationRound"]["workingGroup"].is_null(),
+            "the minutes are not"
+        );
+        assert_eq!(secretariat["workingGroups"]["totalCount"], 1);
+        assert_eq!(
+            secretariat["consultationRound"]["workingGroup"]["name"],
+            "Arbeidsgruppen for Helsereformutvalget"
+        );
+    }
+);

@@ -410,6 +410,20 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     const [number] = state.code.split('/');
     const res = await fetch(`${app.base}/documents/meetings/${year}/${number}/referat.pdf`);
     assert.equal(res.status, 200);
+
+    // The sak is found by words of its title and by its number.
+    await page.goto('/saker');
+    const search = page.getByRole('search', { name: 'Søk etter saker' });
+    await search.getByLabel('Saksnummer eller ord fra tittelen').fill('helsedata forskning');
+    await search.getByRole('button', { name: 'Søk' }).click();
+    await page.getByTestId('sak-results').getByRole('link', { name: `Sak ${state.sakCode} ${NEW_SAK}` }).waitFor();
+    await expectAccessible(page, 'saker (search)');
+    await screenshot(page, 'saker');
+    await search.getByLabel('Saksnummer eller ord fra tittelen').fill(state.sakCode);
+    await search.getByRole('button', { name: 'Søk' }).click();
+    await page.getByRole('link', { name: `Sak ${state.sakCode}`, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Sak ${state.sakCode} ${NEW_SAK}` }).waitFor();
+    await expectAccessible(page, 'sak (public)');
   });
 
   it('a member declares an interest in a sak of the next meeting, and the secretariat sees it to assess', async (t) => {

@@ -11,8 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use entity::{refresh_token, user_account};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-    sea_query::{Expr, ExprTrait},
+    TransactionTrait, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -280,19 +279,16 @@ async fn refresh(
         .await?
         .filter(|u| u.active)
         .ok_or(AppError::Unauthenticated)?;
-    let next = store_refresh(
-        &txn,
-        user.id,
-        &row.family_id,
-        &headers,
-        &ip.to_string(),
-    )
-    .await?;
+    let next = store_refresh(&txn, user.id, &row.family_id, &headers, &ip.to_string()).await?;
     txn.commit().await?;
     session_response(&state, &user, &next)
 }
 
-async fn revoke_family(db: &impl ConnectionTrait, family: &str, now: DateTime<Utc>) -> AppResult<()> {
+async fn revoke_family(
+    db: &impl ConnectionTrait,
+    family: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
         .filter(refresh_token::Column::FamilyId.eq(family))
@@ -332,20 +328,7 @@ async fn logout(
             let live = row.used_at.is_none() && row.revoked_at.is_none() && row.expires_at > now;
             let everywhere = q.everywhere && live;
             if everywhere {
-                user_account::Entity::update_many()
-                    .col_expr(
-                        user_account::Column::TokenVersion,
-                        Expr::col(user_account::Column::TokenVersion).add(1),
-                    )
-                    .filter(user_account::Column::Id.eq(row.user_id))
-                    .exec(&txn)
-                    .await?;
-                refresh_token::Entity::update_many()
-                    .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
-                    .filter(refresh_token::Column::UserId.eq(row.user_id))
-                    .filter(refresh_token::Column::RevokedAt.is_null())
-                    .exec(&txn)
-                    .await?;
+                crate::service::users::end_sessions(&txn, row.user_id).await?;
             } else {
                 revoke_family(&txn, &row.family_id, now).await?;
             }

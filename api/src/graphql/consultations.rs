@@ -3,6 +3,8 @@ use async_graphql::{
     ComplexObject, Context, ID, InputObject, MaybeUndefined, Object, SimpleObject,
     connection::Connection,
 };
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{consultation_round, meeting, policy_document, sak, working_group};
 use sea_orm::{QuerySelect, TransactionTrait};
@@ -240,13 +242,54 @@ pub(crate) async fn visible_sak(ctx: &Context<'_>, sak_id: Option<i32>) -> AppRe
     Ok(Some(Sak::new(s, &m, minutes)))
 }
 
-/// Whether the viewer may see a document reached through a link (a working group's).
+/// The meetings of the saker with these ids, by sak id, in two batched loads.
+pub(crate) async fn meetings_of_saker(
+    ctx: &Context<'_>,
+    sak_ids: impl IntoIterator<Item = i32>,
+) -> AppResult<HashMap<i32, meeting::Model>> {
+    let saker = ctx
+        .loader::<ById<sak::Entity>>()
+        .load_many(sak_ids)
+        .await
+        .map_err(load_err)?;
+    let meetings = ctx
+        .loader::<ById<meeting::Entity>>()
+        .load_many(saker.values().map(|s| s.meeting_id))
+        .await
+        .map_err(load_err)?;
+    Ok(saker
+        .into_iter()
+        .filter_map(|(id, s)| meetings.get(&s.meeting_id).map(|m| (id, m.clone())))
+        .collect())
+}
+
+/// The ids of the documents among `docs` the viewer may see: all for the council and
+/// deadline integrations, else those treated in a sak whose meeting papers are public.
+pub(crate) async fn visible_document_ids(
+    ctx: &Context<'_>,
+    docs: &[&policy_document::Model],
+) -> AppResult<HashSet<i32>> {
+    if Visibility::of(ctx.viewer()) == Visibility::All {
+        return Ok(docs.iter().map(|d| d.id).collect());
+    }
+    let meetings = meetings_of_saker(ctx, docs.iter().filter_map(|d| d.decided_in_sak_id)).await?;
+    Ok(docs
+        .iter()
+        .filter(|d| {
+            d.decided_in_sak_id
+                .and_then(|s| meetings.get(&s))
+                .is_some_and(|m| policy::can_read_meeting(ctx.viewer(), m))
+        })
+        .map(|d| d.id)
+        .collect())
+}
+
+/// Whether the viewer may see a document reached through a link.
 pub(crate) async fn document_visible(
     ctx: &Context<'_>,
     doc: &policy_document::Model,
 ) -> AppResult<bool> {
-    Ok(Visibility::of(ctx.viewer()) == Visibility::All
-        || visible_sak(ctx, doc.decided_in_sak_id).await?.is_some())
+    Ok(visible_document_ids(ctx, &[doc]).await?.contains(&doc.id))
 }
 
 #[ComplexObject]
@@ -273,13 +316,13 @@ impl PolicyDocument {
             .await
             .map_err(load_err)?
             .unwrap_or_default();
-        let mut out = Vec::with_capacity(rows.len());
-        for g in rows {
-            if super::working_groups::group_visible(ctx, &g).await? {
-                out.push(WorkingGroup::from(g));
-            }
-        }
-        Ok(out)
+        let visible =
+            super::working_groups::visible_group_ids(ctx, &rows.iter().collect::<Vec<_>>()).await?;
+        Ok(rows
+            .into_iter()
+            .filter(|g| visible.contains(&g.id))
+            .map(WorkingGroup::from)
+            .collect())
     }
 }
 

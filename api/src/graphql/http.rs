@@ -201,7 +201,13 @@ fn label_error(error: &mut ServerError, request_id: &str) {
     let code = match ext.get("code") {
         Some(async_graphql::Value::String(c)) => c.clone(),
         _ => {
-            let code = uncoded_error_code(&error.message);
+            let mut code = uncoded_error_code(&error.message);
+            // A resolver's error that did not come through `AppError` may quote anything:
+            // keep its text for the log only.
+            if code == "BAD_REQUEST" && !error.path.is_empty() {
+                tracing::error!(error = %error.message, "uncoded resolver error");
+                code = "INTERNAL";
+            }
             ext.set("code", code);
             code.to_owned()
         }

@@ -183,9 +183,7 @@ impl<'a> Walker<'a> {
         match self.fragments.get(name) {
             Some(Some(size)) => return Ok(*size),
             Some(None) => {
-                return Err(limit_error(format!(
-                    "Fragment {name} spreads itself"
-                )));
+                return Err(limit_error(format!("Fragment {name} spreads itself")));
             }
             None => {}
         }
@@ -228,7 +226,11 @@ mod tests {
     fn fragments_that_double_each_other_are_refused_quickly() {
         let mut q = String::from("query { ...F0 }");
         for i in 0..40 {
-            q.push_str(&format!(" fragment F{i} on Query {{ ...F{} ...F{} }}", i + 1, i + 1));
+            q.push_str(&format!(
+                " fragment F{i} on Query {{ ...F{} ...F{} }}",
+                i + 1,
+                i + 1
+            ));
         }
         q.push_str(" fragment F40 on Query { __typename }");
         assert!(refused(&q));

@@ -115,8 +115,7 @@ impl Person {
         let current = rows
             .unwrap_or_default()
             .into_iter()
-            .filter(|a| a.starts_on.is_none_or(|s| s <= on) && a.ends_on.is_none_or(|e| e >= on))
-            .last();
+            .rfind(|a| a.starts_on.is_none_or(|s| s <= on) && a.ends_on.is_none_or(|e| e >= on));
         let Some(a) = current else { return Ok(None) };
         let org = ctx
             .loader::<ById<organisation::Entity>>()
@@ -148,7 +147,7 @@ impl Person {
                 policy::can_read_minutes(viewer, m).then(|| (a, m.clone()))
             })
             .collect();
-        visible.sort_by(|(a, x), (b, y)| (y.date, y.id, b.id).cmp(&(x.date, x.id, a.id)));
+        visible.sort_by_key(|(a, m)| std::cmp::Reverse((m.date, m.id, a.id)));
         let totals = svc::AttendanceTotals::of(visible.iter().map(|(a, _)| a));
         Ok(AttendanceHistory {
             totals: AttendanceTotals::from(totals),

@@ -1,15 +1,20 @@
 //! Working groups and their memberships, kept as history.
+use std::collections::HashSet;
+
 use async_graphql::{
     ComplexObject, Context, ID, InputObject, MaybeUndefined, Object, SimpleObject,
     connection::Connection,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{meeting, person, policy_document, sak, working_group, working_group_member};
+use entity::{person, policy_document, working_group, working_group_member};
 use sea_orm::TransactionTrait;
 
 use super::{
     ContextExt, TotalCount,
-    consultations::{ConsultationRound, PolicyDocument, document_visible, visible_sak},
+    consultations::{
+        ConsultationRound, PolicyDocument, document_visible, meetings_of_saker,
+        visible_document_ids, visible_sak,
+    },
     load_err, opt_id, paginate, parse_id, patch_id,
     people::Person,
     saker::Sak,
@@ -70,29 +75,32 @@ api_enum!(
     }
 );
 
-/// Whether the viewer may see the group: the council, the secretariat and deadline
-/// integrations see all; the public once the vedtak that set it up is in published minutes.
-pub(crate) async fn group_visible(ctx: &Context<'_>, g: &working_group::Model) -> AppResult<bool> {
+/// The ids of the groups among `groups` the viewer may see: all for the council, the
+/// secretariat and deadline integrations; for the public, those whose founding vedtak is in
+/// published minutes.
+pub(crate) async fn visible_group_ids(
+    ctx: &Context<'_>,
+    groups: &[&working_group::Model],
+) -> AppResult<HashSet<i32>> {
     if Visibility::of(ctx.viewer()) == Visibility::All {
-        return Ok(true);
+        return Ok(groups.iter().map(|g| g.id).collect());
     }
-    let Some(sak_id) = g.established_by_sak_id else {
-        return Ok(false);
-    };
-    let Some(s) = ctx
-        .loader::<ById<sak::Entity>>()
-        .load_one(sak_id)
-        .await
-        .map_err(load_err)?
-    else {
-        return Ok(false);
-    };
-    let m = ctx
-        .loader::<ById<meeting::Entity>>()
-        .load_one(s.meeting_id)
-        .await
-        .map_err(load_err)?;
-    Ok(m.is_some_and(|m| policy::can_read_minutes(ctx.viewer(), &m)))
+    let meetings =
+        meetings_of_saker(ctx, groups.iter().filter_map(|g| g.established_by_sak_id)).await?;
+    Ok(groups
+        .iter()
+        .filter(|g| {
+            g.established_by_sak_id
+                .and_then(|s| meetings.get(&s))
+                .is_some_and(|m| policy::can_read_minutes(ctx.viewer(), m))
+        })
+        .map(|g| g.id)
+        .collect())
+}
+
+/// Whether the viewer may see a group reached through a link.
+pub(crate) async fn group_visible(ctx: &Context<'_>, g: &working_group::Model) -> AppResult<bool> {
+    Ok(visible_group_ids(ctx, &[g]).await?.contains(&g.id))
 }
 
 /// An arbeidsgruppe, referansegruppe, planleggingsgruppe or programkomité.
@@ -174,16 +182,12 @@ impl WorkingGroup {
             .load_many(rows.iter().map(|r| r.policy_document_id))
             .await
             .map_err(load_err)?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let Some(doc) = docs.get(&r.policy_document_id) else {
-                continue;
-            };
-            if document_visible(ctx, doc).await? {
-                out.push(r.into());
-            }
-        }
-        Ok(out)
+        let visible = visible_document_ids(ctx, &docs.values().collect::<Vec<_>>()).await?;
+        Ok(rows
+            .into_iter()
+            .filter(|r| visible.contains(&r.policy_document_id))
+            .map(Into::into)
+            .collect())
     }
 
     /// Members, leader first. With `on`, those in the group that day; without, every

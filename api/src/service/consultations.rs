@@ -1247,6 +1247,33 @@ mod tests {
         }
     }
 
+    /// Every launch text in the council's papers (the demo data holds them all) gives a date
+    /// to sort by, and one that agrees with the exact date where the papers give both.
+    #[test]
+    fn every_launch_text_in_the_papers_sorts() {
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!("../../demo/helseomsorg21.json")).unwrap_or_default();
+        let docs = data["policy_documents"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(docs.len() > 40);
+        for doc in docs {
+            let Some(text) = doc["launch_text"].as_str() else {
+                continue;
+            };
+            let launch = parse_launch(text);
+            assert!(launch.sort_date.is_some(), "{text:?} does not sort");
+            if let Some(exact) = doc["launch_date"].as_str() {
+                assert_eq!(
+                    launch.sort_date.map(|d| d.to_string()).as_deref(),
+                    Some(exact),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_fuzzy_launch_sorts_after_the_exact_dates_in_its_period() {
         let spring = parse_launch("Legges frem våren 2026").sort_date;

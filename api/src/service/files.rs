@@ -57,12 +57,7 @@ pub fn sniff(bytes: &[u8]) -> AppResult<&'static str> {
         !s.chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     });
-    let markup = bytes
-        .iter()
-        .take(512)
-        .skip_while(|b| b.is_ascii_whitespace())
-        .next()
-        == Some(&b'<');
+    let markup = bytes.iter().take(512).find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
     if text && !markup {
         return Ok("text/plain; charset=utf-8");
     }

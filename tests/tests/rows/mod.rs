@@ -1,7 +1,7 @@
 //! Meetings, saker and attendance written straight into the tables, for the people and
 //! search tests (they test reads, not the meeting workflow).
 #![allow(dead_code)]
-use chrono::{NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use entity::{
     attendance,
     enums::{
@@ -27,7 +27,7 @@ pub async fn meeting(
 ) -> meeting::Model {
     let now = Utc::now();
     meeting::ActiveModel {
-        year: Set(date.format("%Y").to_string().parse().expect("year")),
+        year: Set(date.year()),
         number: Set(number),
         date: Set(date),
         format: Set(MeetingFormat::Physical),

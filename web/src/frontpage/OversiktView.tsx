@@ -269,7 +269,7 @@ export default function OversiktView() {
   // A meeting held today is behind us; the next one is the first still ahead.
   const upcoming = meetings.filter((m) => m.date > today || (m.date === today && m.status !== 'HELD'));
   const next = upcoming[upcoming.length - 1];
-  const recent = meetings.filter((m) => m.date < today).slice(0, 3);
+  const recent = meetings.filter((m) => !upcoming.includes(m)).slice(0, 3);
   const waiting = meetings.filter((m) =>
     role === 'SECRETARIAT'
       ? m.minutesStatus === 'DRAFT' || m.minutesStatus === 'SENT_FOR_COMMENTS' || m.minutesStatus === 'APPROVED'

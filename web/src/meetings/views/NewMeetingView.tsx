@@ -94,7 +94,11 @@ function NewMeetingForm({ defaults }: { defaults: Partial<Draft> }) {
   const [local, setLocal] = useState<Partial<Record<FieldName, string>>>({});
   const [attempt, setAttempt] = useState(0);
   const [result, create] = useMutation(CreateMeetingMutation);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // A corrected field stops showing its old error.
+    setLocal((errors) => (key in errors ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== key)) : errors));
+  };
 
   const server: Partial<Record<FieldName, string>> = {};
   const problems = fieldProblems(result.error);

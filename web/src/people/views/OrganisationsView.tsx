@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient, useMutation } from 'urql';
 import { errorCodes } from '../../api/errors';
 import { EditConflict } from '../../components/EditConflict';
@@ -84,6 +84,12 @@ function OrganisationForm({
   const server = useServerErrors(result.error, { name: t.organisationMissing });
   const conflict = useConflict(fetchLatest);
   const prefix = organisation ? `org-${organisation.id}` : 'org-new';
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Editing starts from a button in the table: take the reader to the form.
+  const editing = organisation !== null;
+  useEffect(() => {
+    if (editing) heading.current?.focus();
+  }, [editing]);
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
@@ -107,7 +113,7 @@ function OrganisationForm({
 
   return (
     <form className="stack form" onSubmit={submit} noValidate aria-labelledby={`${prefix}-h`}>
-      <Heading level={2} data-size="xs" id={`${prefix}-h`}>
+      <Heading level={2} data-size="xs" id={`${prefix}-h`} ref={heading} tabIndex={-1}>
         {organisation ? t.renameHeading(organisation.name) : t.newOrganisationHeading}
       </Heading>
       {conflict.active && organisation && (
@@ -227,7 +233,6 @@ export default function OrganisationsView() {
                         onClick={() => {
                           setNotice(null);
                           setEditing(o.id);
-                          requestAnimationFrame(() => window.scrollTo({ top: 0 }));
                         }}
                       >
                         {f.edit}

@@ -17,7 +17,7 @@ export interface BarRow {
 const WIDTH = 720;
 const LABEL = 210;
 const VALUE = 60;
-const ROW = 28;
+const ROW = 30;
 const BAR = 18;
 
 /** A readable axis for whole counts: steps of 1, 2, 5, 10 … and at most about five of them. */
@@ -49,7 +49,7 @@ export function BarChart({
   const id = useId();
   const { top, step } = axis(max ?? Math.max(0, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0))));
   const area = WIDTH - LABEL - VALUE;
-  const height = rows.length * ROW + 24;
+  const height = rows.length * ROW + 28;
   const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   return (
     <figure className="chart" aria-labelledby={`${id}-t`}>
@@ -63,7 +63,7 @@ export function BarChart({
           return (
             <g key={v} aria-hidden="true">
               <line className="chart__grid" x1={x} x2={x} y1={0} y2={rows.length * ROW} />
-              <text x={x} y={rows.length * ROW + 16} fontSize="12" textAnchor="middle">
+              <text x={x} y={rows.length * ROW + 20} fontSize="14" textAnchor="middle">
                 {format(v)}
               </text>
             </g>
@@ -75,7 +75,7 @@ export function BarChart({
           const total = row.values.reduce((a, b) => a + b, 0);
           return (
             <g key={`${row.label}-${i}`} aria-hidden="true">
-              <text x={LABEL - 8} y={y + BAR / 2 + 4} fontSize="13" textAnchor="end">
+              <text x={LABEL - 8} y={y + BAR / 2 + 5} fontSize="15" textAnchor="end">
                 {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
               </text>
               {row.values.map((v, j) => {
@@ -86,7 +86,7 @@ export function BarChart({
                 x += w;
                 return rect;
               })}
-              <text x={x + 6} y={y + BAR / 2 + 4} fontSize="13">
+              <text x={x + 6} y={y + BAR / 2 + 5} fontSize="15">
                 {format(total)}
               </text>
             </g>

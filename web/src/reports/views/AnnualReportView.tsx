@@ -1,5 +1,8 @@
 import { Alert, Button, Field, Heading, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { allows } from '../../auth/access';
+import { useSessionState } from '../../auth/SessionProvider';
 import { useQuery } from 'urql';
 import { RouterLink } from '../../components/RouterLink';
 import { ErrorState, Loading } from '../../components/states';
@@ -14,6 +17,7 @@ import { meetingUrl } from '../../meetings/urls';
 import { personUrl } from '../../people/urls';
 import { workingGroupUrl } from '../../working_groups/urls';
 import { BarChart } from '../components/BarChart';
+import { EventForm, PublicationForm, RemoveRecord } from '../components/RecordForms';
 import { Muted, ReportSection } from '../components/ReportSection';
 import messages from '../messages';
 import { annualReportDocumentUrl, reportCsvUrl, type ReportTable } from '../urls';
@@ -90,6 +94,7 @@ const AnnualReportPageQuery = graphql(`
       }
       events {
         id
+        version
         title
         kind
         role
@@ -98,6 +103,7 @@ const AnnualReportPageQuery = graphql(`
       }
       publications {
         id
+        version
         title
         kind
         outlet
@@ -115,6 +121,9 @@ const AnnualReportPageQuery = graphql(`
 `);
 
 type Report = AnnualReportPageQuery['annualReport'];
+
+// Events and publications may be none yet: name them so a new one refreshes the report.
+const reportContext = { additionalTypenames: ['Event', 'Publication'] };
 
 function percent(rate: number | null | undefined, lang: string): string | null {
   if (rate === null || rate === undefined) return null;
@@ -162,8 +171,15 @@ export default function AnnualReportView() {
   // The report is written early the next year: last year is the one people look for.
   const year = Number.isInteger(param) && param >= FIRST_YEAR && param <= thisYear ? param : thisYear - 1;
   usePageTitle(t.titleYear(year));
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: AnnualReportPageQuery, variables: { year } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: AnnualReportPageQuery, variables: { year }, context: reportContext });
   const { download, busy, failure } = useDownload();
+  const canEdit = allows(['SECRETARIAT'], useSessionState());
+  const [adding, setAdding] = useState<'event' | 'publication' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (text: string) => {
+    setAdding(null);
+    setNotice(text);
+  };
   const years: number[] = [];
   for (let y = thisYear; y >= FIRST_YEAR; y--) years.push(y);
   const report = data?.annualReport.year === year ? data.annualReport : undefined;
@@ -206,6 +222,9 @@ export default function AnnualReportView() {
             {t.downloadDocx}
           </Button>
         </div>
+      </div>
+      <div role="status" className="live">
+        {notice && <Paragraph>{notice}</Paragraph>}
       </div>
       {failure && (
         <Alert data-color="danger" role="alert">
@@ -455,6 +474,14 @@ export default function AnnualReportView() {
           </ReportSection>
 
           <ReportSection id="events" heading={t.eventsHeading} table={t.tableEvents} onDownload={csv('events')} busy={isBusy('events')}>
+            {canEdit && adding !== 'event' && (
+              <div>
+                <Button variant="secondary" data-size="sm" onClick={() => setAdding('event')}>
+                  {t.addEvent}
+                </Button>
+              </div>
+            )}
+            {adding === 'event' && <EventForm year={year} onCancel={() => setAdding(null)} onDone={(title) => done(t.eventAdded(title))} />}
             {report.events.length === 0 ? (
               <Muted>{t.noEvents}</Muted>
             ) : (
@@ -468,6 +495,7 @@ export default function AnnualReportView() {
                       <Table.HeaderCell>{t.colEventKind}</Table.HeaderCell>
                       <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
                       <Table.HeaderCell>{t.colPlace}</Table.HeaderCell>
+                      {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
                     </Table.Row>
                   </Table.Head>
                   <Table.Body>
@@ -478,6 +506,11 @@ export default function AnnualReportView() {
                         <Table.Cell>{t[`eventKind${e.kind}`]}</Table.Cell>
                         <Table.Cell>{t[`eventRole${e.role}`]}</Table.Cell>
                         <Table.Cell>{e.location}</Table.Cell>
+                        {canEdit && (
+                          <Table.Cell>
+                            <RemoveRecord kind="event" id={e.id} version={e.version} title={e.title} onRemoved={(x) => setNotice(t.removed(x))} />
+                          </Table.Cell>
+                        )}
                       </Table.Row>
                     ))}
                   </Table.Body>
@@ -493,6 +526,16 @@ export default function AnnualReportView() {
             onDownload={csv('publications')}
             busy={isBusy('publications')}
           >
+            {canEdit && adding !== 'publication' && (
+              <div>
+                <Button variant="secondary" data-size="sm" onClick={() => setAdding('publication')}>
+                  {t.addPublication}
+                </Button>
+              </div>
+            )}
+            {adding === 'publication' && (
+              <PublicationForm year={year} onCancel={() => setAdding(null)} onDone={(title) => done(t.publicationAdded(title))} />
+            )}
             {report.publications.length === 0 ? (
               <Muted>{t.noPublications}</Muted>
             ) : (
@@ -505,6 +548,7 @@ export default function AnnualReportView() {
                       <Table.HeaderCell>{t.colTitle}</Table.HeaderCell>
                       <Table.HeaderCell>{t.colEventKind}</Table.HeaderCell>
                       <Table.HeaderCell>{t.colOutlet}</Table.HeaderCell>
+                      {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
                     </Table.Row>
                   </Table.Head>
                   <Table.Body>
@@ -520,6 +564,11 @@ export default function AnnualReportView() {
                           )}</Table.Cell>
                         <Table.Cell>{t[`pubKind${p.kind}`]}</Table.Cell>
                         <Table.Cell>{p.outlet}</Table.Cell>
+                        {canEdit && (
+                          <Table.Cell>
+                            <RemoveRecord kind="publication" id={p.id} version={p.version} title={p.title} onRemoved={(x) => setNotice(t.removed(x))} />
+                          </Table.Cell>
+                        )}
                       </Table.Row>
                     ))}
                   </Table.Body>

@@ -34,17 +34,15 @@ const SakByCodeQuery = graphql(`
   }
 `);
 
-// Titles are searched in the saker of recent meetings until the API offers a sak search.
-const RecentSakerQuery = graphql(`
-  query RecentSaker {
-    meetings(first: 40) {
-      nodes {
+// Words are looked up with the API's search (titles, saksfremlegg and minutes).
+const SakSearchQuery = graphql(`
+  query ReferenceSakSearch($text: String!) {
+    search(text: $text, first: 20) {
+      kind
+      sak {
         id
-        saker {
-          id
-          code
-          title
-        }
+        code
+        title
       }
     }
   }
@@ -111,10 +109,9 @@ export function References({
       const r = await client.query(SakByCodeQuery, { code: stripSakPrefix(q) }).toPromise();
       setFound(r.data?.sak ? [r.data.sak] : []);
     } else {
-      const r = await client.query(RecentSakerQuery, {}).toPromise();
-      const words = q.toLocaleLowerCase().split(/\s+/);
-      const all = (r.data?.meetings.nodes ?? []).flatMap((m) => m.saker);
-      setFound(all.filter((s) => s.code !== sakCode && words.every((w) => s.title.toLocaleLowerCase().includes(w))).slice(0, 10));
+      const r = await client.query(SakSearchQuery, { text: q.slice(0, 200) }).toPromise();
+      const saker = (r.data?.search ?? []).flatMap((hit) => (hit.sak ? [hit.sak] : []));
+      setFound(saker.filter((s, i) => s.code !== sakCode && saker.findIndex((x) => x.id === s.id) === i).slice(0, 10));
     }
     setSearching(false);
   }

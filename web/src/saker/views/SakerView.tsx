@@ -5,6 +5,7 @@ import { Heading, Paragraph, Search } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { errorCodes } from '../../api/errors';
 import { RouterLink } from '../../components/RouterLink';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -31,6 +32,19 @@ const SakerIndexQuery = graphql(`
   }
 `);
 
+const SakerSearchQuery = graphql(`
+  query SakerSearch($text: String!) {
+    search(text: $text, first: 50) {
+      kind
+      sak {
+        id
+        code
+        title
+      }
+    }
+  }
+`);
+
 const SakLookupQuery = graphql(`
   query SakLookup($code: String!) {
     sak(code: $code) {
@@ -44,7 +58,8 @@ function Results({ q }: { q: string }) {
   const t = useMessages(messages);
   const byCode = looksLikeSakCode(q);
   const [lookup] = useQuery({ query: SakLookupQuery, variables: { code: stripSakPrefix(q) }, pause: !byCode });
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: SakerIndexQuery });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: SakerIndexQuery, pause: Boolean(q) });
+  const [found] = useQuery({ query: SakerSearchQuery, variables: { text: q.slice(0, 200) }, pause: !q || byCode });
   if (byCode && lookup.data?.sak) {
     return (
       <Paragraph>
@@ -52,18 +67,14 @@ function Results({ q }: { q: string }) {
       </Paragraph>
     );
   }
-  if (!data && fetching) return <Loading />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  const meetings = data?.meetings.nodes ?? [];
-  const words = q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const matches = meetings.flatMap((m) =>
-    m.saker
-      .filter((s) => words.length > 0 && words.every((w) => `${s.code} ${s.title}`.toLocaleLowerCase().includes(w)))
-      .map((s) => ({ ...s, meeting: m.code })),
-  );
-  if (q && !byCode && matches.length === 0) return <EmptyState>{t.noSakFound(q)}</EmptyState>;
-  if (q && byCode && !lookup.fetching && !lookup.data?.sak && matches.length === 0) return <EmptyState>{t.noSakFound(q)}</EmptyState>;
   if (q) {
+    const busy = byCode ? lookup.fetching : found.fetching;
+    const failed = byCode ? lookup.error : found.error;
+    if (busy && !(byCode ? lookup.data : found.data)) return <Loading />;
+    if (failed && !errorCodes(failed).has('NOT_FOUND')) return <ErrorState error={failed} />;
+    const hits = byCode ? [] : (found.data?.search ?? []).flatMap((h) => (h.sak ? [h.sak] : []));
+    const matches = hits.filter((s, i) => hits.findIndex((x) => x.id === s.id) === i);
+    if (matches.length === 0) return <EmptyState>{t.noSakFound(q)}</EmptyState>;
     return (
       <ul className="plain-list" data-testid="sak-results">
         {matches.slice(0, 50).map((s) => (
@@ -75,6 +86,9 @@ function Results({ q }: { q: string }) {
     );
   }
   // No search: the agendas of the latest meetings.
+  if (!data && fetching) return <Loading />;
+  if (error && !data) return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  const meetings = data?.meetings.nodes ?? [];
   if (meetings.length === 0) return <EmptyState>{t.noSakerYet}</EmptyState>;
   return (
     <div className="stack">
