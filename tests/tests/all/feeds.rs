@@ -9,9 +9,7 @@ use std::{
 use motebok_tests::{Backend, TestApp, both_backends};
 use serde_json::{Value, json};
 
-#[path = "../feeds/fixtures.rs"]
-mod fixtures;
-use fixtures::*;
+use crate::policy_fixtures::*;
 
 const CHECKER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/feeds/check_ics.py");
 

@@ -4,9 +4,7 @@ use entity::enums::UserRole;
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
 use serde_json::{Value, json};
 
-#[path = "../feeds/fixtures.rs"]
-mod fixtures;
-use fixtures::*;
+use crate::policy_fixtures::*;
 
 const GROUP: &str = "query($id: ID!, $on: NaiveDate) { workingGroup(id: $id) { name version status
   leader { displayName }

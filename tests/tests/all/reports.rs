@@ -1,7 +1,6 @@
 //! The annual report's figures: hand-counted on a small year, recounted from the raw rows,
 //! open to `reports:read` tokens only; events and publications; the CSV exports; and the
 //! README's script example run against a server.
-mod fixtures;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,7 +14,7 @@ use motebok_tests::{Backend, TestApp, both_backends, error_code};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use fixtures::year2025;
+use crate::fixtures::year2025;
 
 const REPORT: &str = r#"query($year: Int!) { annualReport(year: $year) {
   year meetingsHeld meetingsCancelled

@@ -1,13 +1,12 @@
 //! Search: ranked hits with highlighted, escaped snippets, Norwegian word forms, input
 //! limits, the index following edits, and the same visibility rules as everything else.
-mod rows;
 
 use entity::{
     enums::{MeetingStatus, MinutesStatus, UserRole},
     sak,
 };
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
-use rows::{SakText, d};
+use crate::rows::{self, SakText, d};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::{Value, json};
 

@@ -1,6 +1,5 @@
 //! Meetings, saker and attendance written straight into the tables, for the people and
 //! search tests (they test reads, not the meeting workflow).
-#![allow(dead_code)]
 use chrono::{Datelike, NaiveDate, Utc};
 use entity::{
     attendance,

@@ -1,7 +1,6 @@
 //! The council's papers as PDF and DOCX: every name, sak number, title and vedtak is in the
 //! text, in order; the URLs follow the API's role rules; the first page of each PDF is saved
 //! as PNG in artifacts/documents/ to hold beside the council's own papers.
-mod fixtures;
 
 use std::{path::PathBuf, process::Command};
 
@@ -9,7 +8,7 @@ use entity::enums::UserRole;
 use motebok_tests::{Backend, TestApp, both_backends};
 use serde_json::json;
 
-use fixtures::year2025::{self, MEMBERS, OBSERVER, SAKER, SECRETARIAT, SUBSTITUTE};
+use crate::fixtures::year2025::{self, MEMBERS, OBSERVER, SAKER, SECRETARIAT, SUBSTITUTE};
 
 fn artifacts() -> PathBuf {
     let dir = PathBuf::from(concat!(

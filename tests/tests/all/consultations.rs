@@ -2,9 +2,7 @@
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
 use serde_json::{Value, json};
 
-#[path = "../feeds/fixtures.rs"]
-mod fixtures;
-use fixtures::*;
+use crate::policy_fixtures::*;
 
 const OVERVIEW: &str = "{ overview { position followUpProposal
   launch { date text sortDate precision postponed }

@@ -1,6 +1,5 @@
 //! Shared arrangements for the consultations, working-group and feed tests, all through the
-//! API: policy documents, rounds, meetings with a sak, tokens. Included with `#[path]`.
-#![allow(dead_code)]
+//! API: policy documents, rounds, meetings with a sak, tokens.
 
 use chrono::NaiveDate;
 use motebok_tests::TestApp;

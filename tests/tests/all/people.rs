@@ -1,6 +1,5 @@
 //! People, organisations, affiliations and appointments: editing with versions, history,
 //! bad input, who may see and do what, and a member's attendance history.
-mod rows;
 
 use entity::{
     affiliation, appointment, audit_log,
@@ -8,7 +7,7 @@ use entity::{
     organisation, person,
 };
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
-use rows::{count, d};
+use crate::rows::{self, count, d};
 use serde_json::{Value, json};
 
 const CREATE_ORGANISATION: &str = r#"
