@@ -8,6 +8,7 @@
 # with apt when missing (that part needs root):
 #   - PostgreSQL answering on 127.0.0.1:5432, user postgres, trust auth over TCP
 #   - chromium (/usr/bin/chromium) and poppler-utils (pdftotext, pdftoppm)
+#   - python3 with the icalendar package (pip, else apt)
 #
 # Logs: artifacts/logs/{cargo-build,rust-tests,web-tests}.log (also streamed here).
 # Environment:
@@ -144,6 +145,12 @@ ensure_tools() {
     if ((${#missing[@]})); then
         say "Installing ${missing[*]}"
         apt_install "${missing[@]}"
+    fi
+    # The feed tests check the calendar with an independent parser (PyPI's icalendar).
+    if ! python3 -c 'import icalendar' 2>/dev/null; then
+        say "Installing the icalendar package (pip)"
+        python3 -m pip install --quiet 'icalendar>=6' ||
+            apt_install python3-icalendar
     fi
     echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'installed')"
     echo "Poppler: $(pdftotext -v 2>&1 | head -n 1)"
