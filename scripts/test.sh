@@ -16,6 +16,7 @@
 #                              the local PostgreSQL is not checked or installed
 #                              (default postgres://postgres@127.0.0.1:5432/postgres)
 #   MOTEBOK_TEST_TIMEOUT       limit for each test suite (default 20m, `timeout` syntax)
+#   RUST_TEST_THREADS          tests run at once in each Rust test binary (default 4)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,6 +24,8 @@ ROOT=$PWD
 LOGS=$ROOT/artifacts/logs
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 SUITE_TIMEOUT=${MOTEBOK_TEST_TIMEOUT:-20m}
+# The integration tests mostly wait on HTTP and the databases, so more threads than cores.
+RUST_TEST_THREADS=${RUST_TEST_THREADS:-4}
 PG_HOST=127.0.0.1
 PG_PORT=5432
 OWN_POSTGRES_URL=${MOTEBOK_TEST_POSTGRES_URL:+1}
@@ -160,7 +163,7 @@ ensure_tools() {
 
 run_rust_tests() {
     timeout --kill-after=30s "$SUITE_TIMEOUT" \
-        cargo test --workspace --locked 2>&1 | tee "$LOGS/rust-tests.log"
+        cargo test --workspace --locked -- --test-threads="$RUST_TEST_THREADS" 2>&1 | tee "$LOGS/rust-tests.log"
 }
 
 run_web_tests() {
