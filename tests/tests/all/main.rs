@@ -26,6 +26,7 @@ mod minutes;
 mod people;
 mod reports;
 mod saker;
+mod schema;
 mod search;
 mod tokens;
 mod users;
