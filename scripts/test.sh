@@ -7,7 +7,7 @@
 # On a fresh Debian machine it first makes sure of what the tests need, installing it
 # with apt when missing (that part needs root):
 #   - PostgreSQL answering on 127.0.0.1:5432, user postgres, trust auth over TCP
-#   - chromium (/usr/bin/chromium) and poppler-utils (pdftotext, pdftoppm)
+#   - chromium (/usr/bin/chromium, with chromium-l10n) and poppler-utils (pdftotext, pdftoppm)
 #   - python3 with the icalendar package (pip, else apt)
 #
 # Logs: artifacts/logs/{cargo-build,rust-tests,web-tests}.log (also streamed here).
@@ -140,6 +140,8 @@ ensure_postgres() {
 ensure_tools() {
     local missing=()
     [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+    # Norwegian date and time fields in the browser tests' screenshots (13:30, 21.05.2025).
+    [[ -f /usr/lib/chromium/locales/nb.pak ]] || missing+=(chromium-l10n)
     { command -v pdftotext && command -v pdftoppm; } >/dev/null || missing+=(poppler-utils)
     # The document and README-example tests read files and call the API as a script would.
     command -v curl >/dev/null || missing+=(curl)

@@ -27,6 +27,17 @@ describe('the public', () => {
     assert.equal(await page.getByRole('search').count(), 1);
     // Screens the public cannot use are not offered.
     assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0);
+    // The council's name is its settings in the API: the app has none built in.
+    const res = await fetch(`${app.base}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ council { settings { name } } }' }),
+    });
+    const name = (await res.json()).data.council.settings?.name;
+    if (name) {
+      await page.getByRole('banner').getByText(name, { exact: true }).waitFor();
+      await page.getByRole('contentinfo').getByText(name, { exact: false }).waitFor();
+    }
     await expectAccessible(page, 'overview (public)');
     await screenshot(page, 'oversikt-offentlig');
     assert.deepEqual(page.errors, []);
@@ -116,7 +127,7 @@ describe('the public', () => {
     await page.getByText(/Fant saken|Fant ingen sak med nummer 19\/2\/2026/).first().waitFor();
     if (!app.demo.loaded) await page.getByText('Fant ingen sak med nummer 19/2/2026').waitFor();
     await expectAccessible(page, 'search');
-    await screenshot(page, 'sok');
+    await screenshot(page, 'sok-saksnummer');
   });
 
   it('gets a not-found page for an unknown address', async () => {

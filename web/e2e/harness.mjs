@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -15,6 +16,7 @@ export const BIN = resolve(WEB, process.env.MOTEBOK_BIN ?? '../target/debug/mote
 export const DIST = process.env.MOTEBOK_WEB_DIST ? resolve(process.env.MOTEBOK_WEB_DIST) : join(WEB, 'dist');
 export const SCREENSHOTS = resolve(WEB, '../artifacts/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_NB = '/usr/lib/chromium/locales/nb.pak';
 
 export const SECRETARIAT = {
   email: 'e2e-sekretariat@example.org',
@@ -51,19 +53,48 @@ function runBin(args, env, input) {
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
-async function waitForHealth(base, server, log) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the API exited with ${server.exitCode}:\n${log()}`);
+/**
+ * Runs `attempt` until it resolves, waiting 25 ms, 50 ms … (at most 1 s) between tries. Gives up
+ * with the last failure once `timeoutMs` has passed, or at once when `signal` aborts.
+ */
+export async function retry(attempt, { timeoutMs, signal }) {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 25;
+  for (;;) {
+    signal?.throwIfAborted();
     try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
+      return await attempt();
+    } catch (error) {
+      signal?.throwIfAborted();
+      if (Date.now() + delay > deadline) {
+        throw new Error(`gave up after ${timeoutMs / 1000} s: ${error.message}`, { cause: error });
+      }
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(delay, undefined, { signal }).catch(() => signal.throwIfAborted());
+    delay = Math.min(delay * 2, 1000);
   }
-  throw new Error(`the API did not answer ${base}/health within 30 s:\n${log()}`);
+}
+
+/** Waits until GET /ready answers 200 (the database is reachable), or the server dies. */
+async function waitForReady(base, server, stderr) {
+  const died = new AbortController();
+  const onExit = (code, signal) =>
+    died.abort(new Error(`the API exited (${code ?? signal}) before it was ready. Its stderr:\n${stderr()}`));
+  server.once('exit', onExit);
+  try {
+    await retry(
+      async () => {
+        const res = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(2_000) });
+        if (!res.ok) throw new Error(`GET /ready answered ${res.status}`);
+      },
+      { timeoutMs: 30_000, signal: died.signal },
+    );
+  } catch (error) {
+    if (died.signal.aborted) throw died.signal.reason;
+    throw new Error(`the API at ${base} was not ready: ${error.message}. Its stderr:\n${stderr()}`, { cause: error });
+  } finally {
+    server.off('exit', onExit);
+  }
 }
 
 /**
@@ -80,7 +111,7 @@ export async function start() {
     throw new Error(`The web app is not built (${DIST}/index.html is missing). Run npm run build first.`);
   }
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it: apt-get install -y chromium`);
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it: apt-get install -y chromium chromium-l10n`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -108,14 +139,28 @@ export async function start() {
   }
 
   let output = '';
+  let errors = '';
   const server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => (output += d));
-  server.stderr.on('data', (d) => (output += d));
+  server.stderr.on('data', (d) => {
+    output += d;
+    errors += d;
+  });
   const log = () => output.slice(-4000);
-  await waitForHealth(base, server, log);
+  try {
+    await waitForReady(base, server, () => errors.slice(-4000) || '(empty)');
+  } catch (error) {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
+  // Native date and time fields follow the browser's own language (LANGUAGE on Linux), not the
+  // page's: Norwegian ones (13:30, 21.05.2025) need Debian's chromium-l10n as well.
+  if (!existsSync(CHROMIUM_NB)) console.warn(`${CHROMIUM_NB} is missing: date and time fields show in US format (apt-get install -y chromium-l10n)`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, LANGUAGE: 'nb' },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
 

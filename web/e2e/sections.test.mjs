@@ -192,10 +192,32 @@ describe('the secretariat', () => {
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="appointments"] tr').length > n, before);
     await page.getByTestId('appointments').getByRole('cell', { name: 'Vararepresentant', exact: true }).waitFor();
 
+    // Creating the new organisation makes the page refetch the person. On a slow network that
+    // answer comes after the move is saved, holding what the server read before it (the CI
+    // failure): make it so here, and the table must still show the move.
+    let staleRead;
+    const read = new Promise((resolve) => (staleRead = resolve));
+    let releaseStale;
+    const released = new Promise((resolve) => (releaseStale = resolve));
+    let created = false;
+    await page.route('**/graphql', async (route) => {
+      const operation = route.request().postDataJSON()?.operationName;
+      if (operation === 'PersonPage' && created) {
+        created = false;
+        const response = await route.fetch();
+        staleRead();
+        await released;
+        return route.fulfill({ response });
+      }
+      if (operation === 'ChangeOrganisation') await read;
+      if (operation === 'CreateOrganisation') created = true;
+      return route.continue();
+    });
     await page.getByRole('button', { name: 'Bytt organisasjon' }).click();
     await page.getByLabel('Ny organisasjon').fill('E2E-direktoratet');
     await page.getByRole('button', { name: 'Bytt organisasjon' }).last().click();
     await page.getByText('Personen er nå registrert i E2E-direktoratet.').waitFor();
+    releaseStale();
     const history = page.getByTestId('affiliations');
     await history.getByRole('cell', { name: 'E2E-direktoratet', exact: true }).waitFor();
     assert.ok((await history.getByRole('row').count()) >= 3, 'the earlier organisation stays in the history');

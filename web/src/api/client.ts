@@ -1,9 +1,10 @@
 // The one GraphQL client: adds the access token, renews it before it runs out and when the
 // API answers UNAUTHENTICATED, and caches query results per document (a mutation's result
-// refetches the queries that contain the types it returned).
+// refetches the queries that contain the types it returned, also those on their way).
 import { Client, cacheExchange, fetchExchange, type CombinedError } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { apiUrl } from './config';
+import { refetchStaleExchange } from './refetchStale';
 import type { Session } from './session';
 
 function isAuthError(error: CombinedError): boolean {
@@ -19,6 +20,7 @@ export function createClient(session: Session): Client {
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,
+      refetchStaleExchange,
       authExchange(async (utils) => ({
         addAuthToOperation(operation) {
           const token = session.accessToken();

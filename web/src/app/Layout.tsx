@@ -11,11 +11,12 @@ import { meetingsUrl } from '../meetings/urls';
 import { overviewUrl } from '../consultations/urls';
 import { memberPageUrl } from '../member/urls';
 import { councilUrl } from '../people/urls';
+import { useCouncilNames } from '../people/useCouncilNames';
 import { annualReportUrl } from '../reports/urls';
 import { workingGroupsUrl } from '../working_groups/urls';
+import { sakerUrl } from '../saker/urls';
 import { searchUrl } from '../search/urls';
 import messages from './messages';
-import { ComingSoonPaths } from './sections';
 
 type NavKey =
   | 'navOverview'
@@ -31,7 +32,7 @@ type NavKey =
 const NAV: { key: NavKey; to: string; audience: Audience; end?: boolean }[] = [
   { key: 'navOverview', to: '/', audience: 'public', end: true },
   { key: 'navMeetings', to: meetingsUrl(), audience: 'public' },
-  { key: 'navSaker', to: ComingSoonPaths.saker, audience: 'public' },
+  { key: 'navSaker', to: sakerUrl(), audience: 'public' },
   { key: 'navPeople', to: councilUrl(), audience: 'public' },
   { key: 'navWorkingGroups', to: workingGroupsUrl(), audience: 'public' },
   { key: 'navConsultations', to: overviewUrl(), audience: 'public' },
@@ -134,6 +135,7 @@ export function Layout() {
   const t = useMessages(messages);
   const state = useSessionState();
   const location = useLocation();
+  const council = useCouncilNames();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -152,7 +154,7 @@ export function Layout() {
       <header className="shell-header">
         <div className="shell-header__top">
           <Link to="/" className="shell-brand">
-            <span className="shell-brand__council">{t.councilName}</span>
+            {council && <span className="shell-brand__council">{council.name}</span>}
             <span className="shell-brand__app">{t.appName}</span>
           </Link>
           <SearchForm />
@@ -184,7 +186,7 @@ export function Layout() {
         )}
       </main>
       <footer className="shell-footer">
-        <Paragraph data-size="sm">{t.footer}</Paragraph>
+        <Paragraph data-size="sm">{t.footer(council?.name ?? null, council?.secretariatOrganisation ?? null)}</Paragraph>
       </footer>
     </div>
   );

@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n/messages';
 export default defineMessages(
   {
     appName: 'Møtebok',
-    councilName: 'HelseOmsorg21-rådet',
     skipToContent: 'Hopp til hovedinnholdet',
     mainNavigation: 'Hovedmeny',
     navOverview: 'Oversikt',
@@ -27,21 +26,20 @@ export default defineMessages(
     roleSECRETARIAT: 'sekretariatet',
     roleMEMBER: 'rådsmedlem',
     roleOBSERVER: 'observatør',
-    footer: 'Møtebok for HelseOmsorg21-rådet. Sekretariatet er i Forskningsrådet.',
+    footer: (council: string | null, secretariat: string | null) =>
+      [council ? `Møtebok for ${council}.` : 'Møtebok: møter, saker og referater.', secretariat && `Sekretariatet er i ${secretariat}.`]
+        .filter(Boolean)
+        .join(' '),
     loading: 'Laster …',
     notFoundTitle: 'Siden finnes ikke',
     notFoundText: 'Vi fant ingen side på denne adressen. Sjekk adressen, eller gå til oversikten.',
     toOverview: 'Gå til oversikten',
-    comingSoonText:
-      'Denne delen av Møtebok er ikke ferdig ennå. Inntil videre finner du møtene, sakslistene og referatene under Møter.',
-    toMeetings: 'Gå til møtene',
     routeFailedTitle: 'Siden kunne ikke lastes',
     routeFailedText: 'Noe gikk galt da siden skulle lastes. Last inn på nytt for å prøve igjen.',
     reload: 'Last inn på nytt',
   },
   {
     appName: 'Møtebok',
-    councilName: 'HelseOmsorg21 Council',
     skipToContent: 'Skip to main content',
     mainNavigation: 'Main menu',
     navOverview: 'Overview',
@@ -65,14 +63,14 @@ export default defineMessages(
     roleSECRETARIAT: 'secretariat',
     roleMEMBER: 'council member',
     roleOBSERVER: 'observer',
-    footer: 'Møtebok for the HelseOmsorg21 Council. The secretariat is at the Research Council of Norway.',
+    footer: (council: string | null, secretariat: string | null) =>
+      [council ? `Møtebok for ${council}.` : 'Møtebok: meetings, agenda items and minutes.', secretariat && `The secretariat is at ${secretariat}.`]
+        .filter(Boolean)
+        .join(' '),
     loading: 'Loading …',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no page at this address. Check the address, or go to the overview.',
     toOverview: 'Go to the overview',
-    comingSoonText:
-      'This part of Møtebok is not finished yet. Until it is, the meetings, agendas and minutes are under Meetings.',
-    toMeetings: 'Go to the meetings',
     routeFailedTitle: 'The page could not be loaded',
     routeFailedText: 'Something went wrong while loading the page. Reload to try again.',
     reload: 'Reload',

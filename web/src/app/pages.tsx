@@ -1,9 +1,8 @@
-// Small pages of the shell: not found, not built yet, and a failed route.
+// Small pages of the shell: not found, and a failed route.
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { RouterLink } from '../components/RouterLink';
 import { usePageTitle } from '../components/usePageTitle';
 import { useMessages } from '../i18n/LanguageProvider';
-import { meetingsUrl } from '../meetings/urls';
 import messages from './messages';
 
 export function NotFoundPage() {
@@ -17,24 +16,6 @@ export function NotFoundPage() {
       <Paragraph>{t.notFoundText}</Paragraph>
       <Paragraph>
         <RouterLink to="/">{t.toOverview}</RouterLink>
-      </Paragraph>
-    </div>
-  );
-}
-
-export type SectionKey = 'navSaker' | 'navPeople' | 'navWorkingGroups' | 'navConsultations' | 'navAnnualReport';
-
-export function ComingSoonPage({ section }: { section: SectionKey }) {
-  const t = useMessages(messages);
-  usePageTitle(t[section]);
-  return (
-    <div className="narrow" data-testid="coming-soon">
-      <Heading level={1} data-size="lg">
-        {t[section]}
-      </Heading>
-      <Paragraph>{t.comingSoonText}</Paragraph>
-      <Paragraph>
-        <RouterLink to={meetingsUrl()}>{t.toMeetings}</RouterLink>
       </Paragraph>
     </div>
   );

@@ -9,7 +9,6 @@ import { reportRoutes } from '../reports/routes';
 import { workingGroupRoutes } from '../working_groups/routes';
 import { Layout } from './Layout';
 import { NotFoundPage, RouteErrorPage } from './pages';
-import { ComingSoonPaths } from './sections';
 
 // Each screen is its own chunk, loaded when first visited.
 const OversiktView = lazy(() => import('../frontpage/OversiktView'));
@@ -78,7 +77,7 @@ export const router = createBrowserRouter([
       },
       { path: 'saker/:code', element: <SakView /> },
       { path: 'search', element: <SearchView /> },
-      { path: ComingSoonPaths.saker.slice(1), element: <SakerView /> },
+      { path: 'saker', element: <SakerView /> },
       ...peopleRoutes,
       ...workingGroupRoutes,
       ...consultationRoutes,

@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states';
 import { usePageTitle } from '../components/usePageTitle';
 import { graphql } from '../gql';
 import type { OversiktQuery } from '../gql/graphql';
-import { formatMeetingWhen, formatNumericDate, formatShortDate, todayInNorway } from '../i18n/format';
+import { formatDate, formatMeetingWhen, formatNumericDate, formatShortDate, todayInNorway } from '../i18n/format';
 import { useLang, useMessages } from '../i18n/LanguageProvider';
 import { MeetingStatusTag, MinutesStatusTag } from '../meetings/components/StatusTags';
 import { addDays } from '../meetings/dates';
@@ -361,7 +361,7 @@ export default function OversiktView() {
                   <li key={m.id}>
                     <RouterLink to={meetingUrl(m.code)}>{t.meetingCode(m.code)}</RouterLink>
                     {' – '}
-                    {formatMeetingWhen(m.date, null, null, lang)} <MinutesStatusTag status={m.minutesStatus} />
+                    {formatDate(m.date, lang)} <MinutesStatusTag status={m.minutesStatus} />
                   </li>
                 ))}
               </ul>

@@ -1,3 +1,6 @@
+/** All saker, searchable by number or title. */
+export const sakerUrl = () => '/saker';
+
 // Sak codes are "19/2/2026" in the papers and "19-2-2026" in addresses.
 export const sakPageUrl = (code: string) => `/saker/${code.replaceAll('/', '-')}`;
 

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { getFragmentData, graphql } from '../../gql';
 import type { OverviewTableQuery, PolicyDocumentKind } from '../../gql/graphql';
 import { useMessages } from '../../i18n/LanguageProvider';
+import { useCouncilNames } from '../../people/useCouncilNames';
 import { ConsultationsNav } from '../components/ConsultationsNav';
 import { InPlaceEdit } from '../components/InPlaceEdit';
 import { LaunchFragment, LaunchText } from '../components/LaunchText';
@@ -81,6 +82,7 @@ const flagged = (row: Row) => rounds(row).some((r) => r.open && r.flags.length >
 
 export default function OverviewView() {
   const t = useMessages(messages);
+  const council = useCouncilNames();
   usePageTitle(t.overviewTitle);
   const state = useSessionState();
   const client = useClient();
@@ -221,7 +223,7 @@ export default function OverviewView() {
                 <Table.Row>
                   <Table.HeaderCell className="num">{t.colNumber}</Table.HeaderCell>
                   <Table.HeaderCell>{t.colDocument}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colInnspill}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.colInnspill(council?.shortName ?? null)}</Table.HeaderCell>
                   <Table.HeaderCell>{t.colLaunch}</Table.HeaderCell>
                   <Table.HeaderCell>{t.colHoering}</Table.HeaderCell>
                   <Table.HeaderCell className="col-followup">{t.colFollowUp}</Table.HeaderCell>

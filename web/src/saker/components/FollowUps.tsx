@@ -99,6 +99,10 @@ function NewFollowUp({ sakId }: { sakId: string }) {
   );
 }
 
+// Named so that a refused close (someone else closed or changed it first) also refetches the
+// list: the reader then sees its current state instead of retrying a stale version.
+const refreshOnError = { additionalTypenames: ['FollowUp'] };
+
 export function FollowUps({
   sakId,
   followUps: masked,
@@ -157,10 +161,10 @@ export function FollowUps({
                     <Table.Cell>
                       {f.status === 'OPEN' && (
                         <div className="button-row button-row--tight">
-                          <Button data-size="sm" variant="secondary" onClick={() => close({ id: f.id, version: f.version, status: 'DONE' })} aria-label={t.markDoneLabel(f.description)}>
+                          <Button data-size="sm" variant="secondary" onClick={() => close({ id: f.id, version: f.version, status: 'DONE' }, refreshOnError)} aria-label={t.markDoneLabel(f.description)}>
                             {t.markDone}
                           </Button>
-                          <Button data-size="sm" variant="tertiary" onClick={() => close({ id: f.id, version: f.version, status: 'CANCELLED' })} aria-label={t.markCancelledLabel(f.description)}>
+                          <Button data-size="sm" variant="tertiary" onClick={() => close({ id: f.id, version: f.version, status: 'CANCELLED' }, refreshOnError)} aria-label={t.markCancelledLabel(f.description)}>
                             {t.markCancelled}
                           </Button>
                         </div>

@@ -11,6 +11,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { SakForm_SakFragment, SakStatus, SakType } from '../../gql/graphql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import meetingMessages from '../../meetings/messages';
+import { useCouncilNames } from '../../people/useCouncilNames';
 import messages from '../messages';
 
 export const SakFormFragment = graphql(`
@@ -121,6 +122,7 @@ function draftOf(s: SakForm_SakFragment): Draft {
 
 export function SakForm({ sak: masked, locked }: { sak: FragmentType<typeof SakFormFragment>; locked: boolean }) {
   const t = useMessages(messages);
+  const council = useCouncilNames();
   const mt = useMessages(meetingMessages);
   const client = useClient();
   const sak = getFragmentData(SakFormFragment, masked);
@@ -276,7 +278,7 @@ export function SakForm({ sak: masked, locked }: { sak: FragmentType<typeof SakF
         </div>
       </Fieldset>
       <div className="form-row">
-        <Textfield id="sak-toText" label={t.to} description={t.toHint} value={draft.toText} onChange={(e) => set('toText', e.target.value)} error={errors.toText} readOnly={locked} />
+        <Textfield id="sak-toText" label={t.to} description={t.toHint(council?.shortName ?? null)} value={draft.toText} onChange={(e) => set('toText', e.target.value)} error={errors.toText} readOnly={locked} />
         <Field>
           <Label>{t.status}</Label>
           <Select value={draft.status} onChange={(e) => set('status', e.target.value as SakStatus)} disabled={locked}>
