@@ -26,9 +26,13 @@ fn numbers(s: &str) -> Vec<&str> {
 
 fn strip_word<'a>(s: &'a str, words: &[&str]) -> &'a str {
     let t = s.trim();
-    let lower = t.to_lowercase();
+    // Compare the word's length of `t` itself: lowercasing can change byte lengths (the
+    // Kelvin sign "K" becomes "k"), and slicing at an offset of the lowercased text could
+    // split a character.
     for w in words {
-        if lower.starts_with(w) {
+        if t.get(..w.len())
+            .is_some_and(|head| head.to_lowercase() == *w)
+        {
             return t[w.len()..].trim_start();
         }
     }
@@ -143,6 +147,7 @@ mod tests {
             "19/2/226",
             "1/2/3/4",
             "-1/2/2026",
+            "sa\u{212A} 19/2/2026",
         ] {
             assert!(SakCode::parse(s).is_err(), "{s}");
         }

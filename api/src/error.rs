@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr, SqlErr, sqlx};
 use std::sync::Arc;
 
 /// Clone because async-graphql clones a field's error; the internal cause is shared.
@@ -29,6 +29,8 @@ pub enum AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+const FOREIGN_KEY_MESSAGE: &str = "A referenced record does not exist or is still in use";
 
 impl AppError {
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -82,18 +84,32 @@ impl From<anyhow::Error> for AppError {
     }
 }
 
+/// SQLite refuses an `ON DELETE RESTRICT` with SQLITE_CONSTRAINT_TRIGGER (extended code
+/// 1811), which sea-orm does not classify; PostgreSQL says 23503 like any foreign key.
+fn is_sqlite_restrict(e: &DbErr) -> bool {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = e else {
+        return false;
+    };
+    matches!(e.as_ref(), sqlx::Error::Database(d)
+        if d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
+            && d.code().as_deref() == Some("1811")
+            && d.message().starts_with("FOREIGN KEY constraint failed"))
+}
+
 impl From<DbErr> for AppError {
     fn from(e: DbErr) -> Self {
+        if is_sqlite_restrict(&e) {
+            return Self::validation("id", FOREIGN_KEY_MESSAGE);
+        }
         match e.sql_err() {
             // The unique indexes are the source of truth for duplicates; callers that know
             // which index was hit map this to a field error themselves.
             Some(SqlErr::UniqueConstraintViolation(_)) => {
                 Self::Conflict("A record with the same key already exists".into())
             }
-            Some(SqlErr::ForeignKeyConstraintViolation(_)) => Self::validation(
-                "id",
-                "A referenced record does not exist or is still in use",
-            ),
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+                Self::validation("id", FOREIGN_KEY_MESSAGE)
+            }
             _ => Self::Internal(Arc::new(anyhow::Error::new(e))),
         }
     }

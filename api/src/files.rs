@@ -10,6 +10,7 @@ use axum::{
 use entity::{attachment, stored_file};
 use sea_orm::{EntityTrait, TransactionTrait};
 use serde_json::json;
+use std::path::PathBuf;
 
 use crate::{
     auth::{Viewer, policy},
@@ -17,6 +18,10 @@ use crate::{
     service::{self, saker::NewAttachment},
     startup::AppState,
 };
+
+/// MOTEBOK_FILES_DIR, for GraphQL resolvers that delete a removed file's bytes.
+#[derive(Clone, Debug)]
+pub struct FilesDir(pub PathBuf);
 
 pub fn router() -> Router<AppState> {
     Router::new()

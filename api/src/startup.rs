@@ -36,6 +36,14 @@ pub const GRAPHQL_BODY_LIMIT: usize = 256 * 1024;
 /// A login is two short strings.
 pub const AUTH_BODY_LIMIT: usize = 16 * 1024;
 
+/// The API's answers are data, never pages: nothing may run, load or frame them.
+const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
+/// The web app (MOTEBOK_WEB_DIR): its own scripts, styles, fonts and API only. Vite emits no
+/// inline script or style; the stylesheet's icons are `data:` images.
+const WEB_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+    base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
@@ -130,19 +138,20 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::feeds::router())
         .route("/health", get(health))
         .route("/ready", get(ready))
-        // The API's answers are data, never pages: nothing may run, load or frame them.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
-        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
         .with_state(state);
     let app = match &config.web_dir {
-        Some(dir) => api
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        Some(dir) => api.fallback_service(
+            ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(WEB_CSP),
+                ))
+                .service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        ),
         None => api,
     };
     with_layers(app, &config)
@@ -169,6 +178,11 @@ pub fn with_layers(app: Router, config: &Config) -> Router {
                 req
             })
             // Outside the panic and timeout layers, so those answers get the headers too.
+            // GraphiQL and the web app set their own CSP; everything else gets the API's.
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(API_CSP),
+            ))
             .layer(SetResponseHeaderLayer::overriding(
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),

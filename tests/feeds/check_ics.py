@@ -53,6 +53,32 @@ def when(component, name):
     }
 
 
+def check_event(ev, uid, start, end, zones) -> None:
+    """What RFC 5545 and calendar apps ask of every event."""
+    if "@" not in uid:
+        fail(f"{uid}: a UID should be globally unique (name@domain)")
+    stamp = when(ev, "DTSTAMP")
+    if stamp["isDate"] or stamp["utcOffsetMinutes"] != 0:
+        fail(f"{uid}: DTSTAMP must be a UTC date-time")
+    if end is not None and end["isDate"] != start["isDate"]:
+        fail(f"{uid}: DTSTART and DTEND are of different types")
+    if end is not None and end["value"] <= start["value"]:
+        fail(f"{uid}: DTEND is not after DTSTART")
+    if start["isDate"] and start["valueParam"] != "DATE":
+        fail(f"{uid}: an all-day DTSTART needs VALUE=DATE")
+    for prop in (start, end):
+        if prop is not None and not prop["isDate"]:
+            if prop["tzid"] not in zones:
+                fail(f"{uid}: a local time must name a VTIMEZONE of the calendar")
+    sequence = ev.get("SEQUENCE")
+    if sequence is None or int(sequence) < 0:
+        fail(f"{uid}: SEQUENCE missing or negative")
+    if str(ev.get("STATUS")) not in ("TENTATIVE", "CONFIRMED", "CANCELLED"):
+        fail(f"{uid}: STATUS {ev.get('STATUS')!r} is not an event status")
+    if uid.startswith("consultation-round-") and not start["isDate"]:
+        fail(f"{uid}: a deadline is an all-day event")
+
+
 def main() -> None:
     raw = sys.stdin.buffer.read()
     check_lines(raw)
@@ -67,16 +93,15 @@ def main() -> None:
             fail(f"the calendar has no {required}")
     if str(cal.get("VERSION")) != "2.0":
         fail("VERSION is not 2.0")
+    zones = {str(tz.get("TZID")) for tz in cal.walk("VTIMEZONE")}
     events = []
     for ev in cal.walk("VEVENT"):
         for required in ("UID", "DTSTAMP", "DTSTART"):
             if ev.get(required) is None:
                 fail(f"an event has no {required}: {ev.to_ical()!r}")
+        uid = str(ev.get("UID"))
         start, end = when(ev, "DTSTART"), when(ev, "DTEND")
-        if end is not None and end["isDate"] != start["isDate"]:
-            fail(f"{ev.get('UID')}: DTSTART and DTEND are of different types")
-        if end is not None and end["value"] <= start["value"]:
-            fail(f"{ev.get('UID')}: DTEND is not after DTSTART")
+        check_event(ev, uid, start, end, zones)
         events.append(
             {
                 "uid": value(ev, "UID"),

@@ -9,15 +9,16 @@ use std::{
 
 use axum::{Router, routing::get};
 use chrono::Utc;
-use entity::{enums::UserRole, login_throttle};
+use entity::{affiliation, enums::UserRole, login_throttle, organisation, person};
 use motebok::{
     auth::{policy::system_write, throttle},
     config::Config,
+    error::AppError,
     service::users::{NewUser, create},
     startup::with_layers,
 };
 use motebok_tests::{Backend, MEMBER_PASSWORD, TestApp, both_backends, error_code};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set};
 use serde_json::{Value, json};
 use tracing_subscriber::fmt::MakeWriter;
 
@@ -114,6 +115,59 @@ both_backends!(
         // The server still answers what does not need the table.
         let me = app.gql_ok(Some(&token), "{ me { id } }", json!({})).await;
         assert!(me["me"]["id"].is_string());
+    }
+);
+
+both_backends!(
+    a_foreign_key_refusal_is_a_validation_error_on_both_databases,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let db = &app.state.db.write;
+        let now = Utc::now();
+        let org = organisation::ActiveModel {
+            name: Set("Helsedirektoratet".into()),
+            version: Set(1),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap();
+        let person = person::ActiveModel {
+            name: Set("Bjørn Guldvog".into()),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap();
+        let affiliation = |organisation_id: i32| affiliation::ActiveModel {
+            person_id: Set(person.id),
+            organisation_id: Set(organisation_id),
+            created_at: Set(now),
+            ..Default::default()
+        };
+        affiliation(org.id).insert(db).await.unwrap();
+
+        // ON DELETE RESTRICT: SQLite says SQLITE_CONSTRAINT_TRIGGER (1811), PostgreSQL 23503.
+        let restricted = organisation::Entity::delete_by_id(org.id)
+            .exec(db)
+            .await
+            .expect_err("the organisation is still in use");
+        // A missing parent: SQLite says SQLITE_CONSTRAINT_FOREIGNKEY (787), PostgreSQL 23503.
+        let dangling = affiliation(org.id + 1000)
+            .insert(db)
+            .await
+            .expect_err("no such organisation");
+
+        for (what, e) in [("restrict", restricted), ("dangling", dangling)] {
+            let e = AppError::from(e);
+            assert_eq!(e.code(), "VALIDATION", "{what}: {e:?}");
+            assert!(matches!(&e, AppError::Validation { field, .. } if field == "id"));
+        }
+        assert_eq!(organisation::Entity::find().count(db).await.unwrap(), 1);
     }
 );
 

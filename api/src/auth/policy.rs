@@ -188,12 +188,36 @@ pub fn can_read_minutes_comments(viewer: &Viewer, m: &meeting::Model) -> bool {
     }
 }
 
-/// A habilitet record's declaration and reason: the secretariat and the member concerned.
-pub fn can_read_habilitet_details(viewer: &Viewer, person_id: i32) -> bool {
-    match viewer.read_role() {
+/// How much of one habilitet record a viewer sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HabilitetView {
+    /// Nothing: the record answers as if it did not exist.
+    Hidden,
+    /// The settled outcome, as the minutes state it (no declaration, no reason).
+    Outcome,
+    /// Everything, declaration and reason included.
+    Full,
+}
+
+/// SECURITY.md item 19: the secretariat and the member concerned see the whole record at any
+/// time; anyone else sees a settled outcome only where they may read the minutes that state
+/// it (`can_read_minutes` of the sak's meeting: published for the public, approved for
+/// observers, sent for comments for members), and nothing before.
+pub fn habilitet_view(
+    viewer: &Viewer,
+    person_id: i32,
+    settled: bool,
+    minutes_readable: bool,
+) -> HabilitetView {
+    let concerned = match viewer.read_role() {
         Some(UserRole::Secretariat) => true,
         Some(_) => viewer.person_id() == Some(person_id),
         None => false,
+    };
+    match (concerned, settled && minutes_readable) {
+        (true, _) => HabilitetView::Full,
+        (false, true) => HabilitetView::Outcome,
+        (false, false) => HabilitetView::Hidden,
     }
 }
 

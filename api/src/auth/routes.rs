@@ -10,7 +10,7 @@ use axum::{
 use chrono::{DateTime, Duration, Utc};
 use entity::{refresh_token, user_account};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
@@ -23,7 +23,11 @@ use crate::{
 };
 
 const COOKIE: &str = "motebok_refresh";
-const REFRESH_TTL_DAYS: i64 = 14;
+/// A session unused this long ends (the refresh token's idle lifetime).
+const REFRESH_IDLE_DAYS: i64 = 14;
+/// A session ends this long after its login however often it is refreshed (ASVS 5.0
+/// V7.3.2; RFC 9700 § 4.14.2): rotation must not make a stolen session immortal.
+const SESSION_MAX_DAYS: i64 = 30;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -125,27 +129,32 @@ async fn login(
         .exec(&txn)
         .await?;
     let family = uuid::Uuid::new_v4().to_string();
-    let refresh = store_refresh(&txn, user.id, &family, &headers, &ip).await?;
+    let session_ends = now + Duration::days(SESSION_MAX_DAYS);
+    let refresh = store_refresh(&txn, user.id, &family, session_ends, &headers, &ip).await?;
     txn.commit().await?;
     tracing::info!(event = "auth.login", user_id = user.id, ip, "logged in");
     session_response(&state, &user, &refresh)
 }
 
+/// A new refresh token, as the secret and when it expires: after the idle lifetime, but
+/// never after `session_ends`.
 async fn store_refresh(
     db: &impl ConnectionTrait,
     user_id: i32,
     family: &str,
+    session_ends: DateTime<Utc>,
     headers: &HeaderMap,
     ip: &str,
-) -> AppResult<String> {
+) -> AppResult<(String, DateTime<Utc>)> {
     let token = tokens::random_secret();
     let now = Utc::now();
+    let expires_at = (now + Duration::days(REFRESH_IDLE_DAYS)).min(session_ends);
     refresh_token::ActiveModel {
         user_id: Set(user_id),
         family_id: Set(family.to_owned()),
         token_hash: Set(tokens::hash(&token)),
         created_at: Set(now),
-        expires_at: Set(now + Duration::days(REFRESH_TTL_DAYS)),
+        expires_at: Set(expires_at),
         used_at: Set(None),
         revoked_at: Set(None),
         user_agent: Set(headers
@@ -157,13 +166,13 @@ async fn store_refresh(
     }
     .insert(db)
     .await?;
-    Ok(token)
+    Ok((token, expires_at))
 }
 
 fn session_response(
     state: &AppState,
     user: &user_account::Model,
-    refresh: &str,
+    (refresh, expires_at): &(String, DateTime<Utc>),
 ) -> Result<Response, AppError> {
     let access_token = state.keys.issue(user.id, user.token_version)?;
     let body = SessionResponse {
@@ -181,7 +190,11 @@ fn session_response(
     let mut response = Json(body).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
-        cookie(state, refresh, REFRESH_TTL_DAYS * 86_400)?,
+        cookie(
+            state,
+            refresh,
+            (*expires_at - Utc::now()).num_seconds().max(0),
+        )?,
     );
     Ok(response)
 }
@@ -274,12 +287,38 @@ async fn refresh(
     if row.expires_at <= now {
         return Err(AppError::Unauthenticated);
     }
+    // The family's first token marks the login; rows are never deleted, only revoked.
+    let login_at = refresh_token::Entity::find()
+        .filter(refresh_token::Column::FamilyId.eq(&row.family_id))
+        .order_by_asc(refresh_token::Column::CreatedAt)
+        .one(&txn)
+        .await?
+        .map_or(row.created_at, |first| first.created_at);
+    let session_ends = login_at + Duration::days(SESSION_MAX_DAYS);
+    if session_ends <= now {
+        txn.commit().await?;
+        tracing::info!(
+            event = "auth.session_expired",
+            user_id = row.user_id,
+            ip = %ip,
+            "refresh refused: the session reached its absolute lifetime"
+        );
+        return Err(AppError::Unauthenticated);
+    }
     let user = user_account::Entity::find_by_id(row.user_id)
         .one(&txn)
         .await?
         .filter(|u| u.active)
         .ok_or(AppError::Unauthenticated)?;
-    let next = store_refresh(&txn, user.id, &row.family_id, &headers, &ip.to_string()).await?;
+    let next = store_refresh(
+        &txn,
+        user.id,
+        &row.family_id,
+        session_ends,
+        &headers,
+        &ip.to_string(),
+    )
+    .await?;
     txn.commit().await?;
     session_response(&state, &user, &next)
 }

@@ -6,6 +6,9 @@ use sha2::{Digest, Sha256};
 use crate::error::{AppError, AppResult};
 
 pub const API_TOKEN_PREFIX: &str = "mbk_";
+/// An API token's lifetime when its maker names none, and the longest allowed.
+pub const API_TOKEN_DEFAULT_DAYS: i64 = 90;
+pub const API_TOKEN_MAX_DAYS: i64 = 366;
 
 /// 256 random bits, URL-safe.
 pub fn random_secret() -> String {

@@ -6,22 +6,19 @@
 use std::collections::HashMap;
 
 use anyhow::{Context, anyhow, bail};
-use entity::{
-    attachment,
-    enums::{ConsultationKind, MeetingStatus, SakStatus},
-};
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set};
+use entity::enums::{ConsultationKind, MeetingStatus, SakStatus};
+use sea_orm::DatabaseTransaction;
 
 use super::{
     AccountPeople, AppContext, Summary,
     model::{self, DemoData},
 };
 use crate::{
-    auth::policy::{Proof, SecretariatWrite},
+    auth::policy::SecretariatWrite,
     codes::{MeetingCode, SakCode},
     service::{
         attendance::{self, AttendanceEntry},
-        audit, consultations, council, follow_ups, habilitet,
+        consultations, council, follow_ups, habilitet,
         meetings::{self, HistoricalState, NewMeeting},
         people, reports,
         saker::{self, NewAttachment, NewPresenter, NewSak, SakChanges, SakType},
@@ -393,50 +390,27 @@ async fn meetings_and_saker(
     Ok(())
 }
 
-/// A vedlegg the papers list. The service takes a link or an uploaded file; for a listed
-/// vedlegg whose file the demo does not have, the row is written here, audited the same
-/// way, in the same transaction (the schema allows a title-only attachment).
+/// A vedlegg the papers list: a link, or only its title when the demo has no file for it.
 async fn add_attachment(
     txn: &DatabaseTransaction,
     proof: &SecretariatWrite,
     sak_id: i32,
     a: &model::Attachment,
 ) -> anyhow::Result<()> {
-    if a.url.is_some() {
-        saker::add_attachment(
-            txn,
-            proof,
-            NewAttachment {
-                sak_id: Some(sak_id),
-                meeting_id: None,
-                number: Some(a.number),
-                title: a.title.clone(),
-                url: a.url.clone(),
-                stored_file_id: None,
-            },
-        )
-        .await
-        .app(|| "attachment".into())?;
-        return Ok(());
-    }
-    let now = crate::service::now();
-    let row = attachment::ActiveModel {
-        sak_id: Set(Some(sak_id)),
-        meeting_id: Set(None),
-        number: Set(a.number),
-        title: Set(a.title.clone()),
-        url: Set(None),
-        stored_file_id: Set(None),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    audit::record::<attachment::Entity, _>(txn, proof.actor(), row.id, None, Some(&row))
-        .await
-        .app(|| "audit of attachment".into())?;
+    saker::add_attachment(
+        txn,
+        proof,
+        NewAttachment {
+            sak_id: Some(sak_id),
+            meeting_id: None,
+            number: Some(a.number),
+            title: a.title.clone(),
+            url: a.url.clone(),
+            stored_file_id: None,
+        },
+    )
+    .await
+    .app(|| "attachment".into())?;
     Ok(())
 }
 

@@ -8,16 +8,16 @@ use entity::{
     enums::{ConsultationKind, ResponseStatus},
     policy_document,
 };
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    sea_query::{Expr, ExprTrait},
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::{
     model::{Block, Cell, Doc, Flow, Span, cell},
     norsk,
 };
-use crate::error::AppResult;
+use crate::{
+    error::AppResult,
+    service::consultations::{self, Visibility},
+};
 
 /// One round as the table's cells write it: "Innspill, 15.3.2024", "Høringsfrist 22.12.2025".
 fn round_text(r: &consultation_round::Model) -> String {
@@ -61,25 +61,15 @@ fn document_cell(d: &policy_document::Model) -> Cell {
     c
 }
 
-/// The oversikt as it stands on `today`.
+/// The oversikt as it stands on `today`: the rows of the API's `overview`, in its order.
+/// The route admits only viewers who may read every deadline, hence `Visibility::All`.
 pub async fn load(db: &impl ConnectionTrait, council: &str, today: NaiveDate) -> AppResult<Doc> {
-    let docs = policy_document::Entity::find()
-        .filter(policy_document::Column::OnOverview.eq(true))
-        .order_by(
-            ExprTrait::is_null(Expr::col(policy_document::Column::OverviewPosition)),
-            sea_orm::Order::Asc,
-        )
-        .order_by_asc(policy_document::Column::OverviewPosition)
-        .order_by_asc(policy_document::Column::LaunchSortDate)
-        .order_by_asc(policy_document::Column::Id)
-        .all(db)
-        .await?;
+    let docs = consultations::overview_documents(db, Visibility::All).await?;
     let rounds = consultation_round::Entity::find()
         .filter(
             consultation_round::Column::PolicyDocumentId
                 .is_in(docs.iter().map(|d| d.id).collect::<Vec<_>>()),
         )
-        .order_by_asc(consultation_round::Column::Id)
         .all(db)
         .await?;
     let mut by_doc: HashMap<i32, Vec<consultation_round::Model>> = HashMap::new();
@@ -89,13 +79,10 @@ pub async fn load(db: &impl ConnectionTrait, council: &str, today: NaiveDate) ->
     let rows = docs
         .iter()
         .map(|d| {
-            let rs = by_doc.get(&d.id).map(Vec::as_slice).unwrap_or(&[]);
-            let of = |innspill: bool| -> Cell {
-                cell(
-                    rs.iter()
-                        .filter(|r| (r.kind == ConsultationKind::Innspill) == innspill)
-                        .map(round_text),
-                )
+            let (innspill, hoering) =
+                consultations::overview_columns(by_doc.remove(&d.id).unwrap_or_default());
+            let column = |rounds: Vec<consultation_round::Model>| -> Cell {
+                cell(rounds.iter().map(round_text))
             };
             let launch = d
                 .launch_text
@@ -111,9 +98,9 @@ pub async fn load(db: &impl ConnectionTrait, council: &str, today: NaiveDate) ->
             }
             vec![
                 document_cell(d),
-                of(true),
+                column(innspill),
                 cell(launch),
-                of(false),
+                column(hoering),
                 follow_up,
             ]
         })

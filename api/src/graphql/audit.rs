@@ -73,7 +73,7 @@ pub struct AuditQuery;
 impl AuditQuery {
     /// The audit log, newest first (secretariat only). Filter by entity ("sak") and record
     /// id, by the acting user, and by period (`from` inclusive, `to` exclusive).
-    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     #[allow(clippy::too_many_arguments)]
     async fn audit_log(
         &self,

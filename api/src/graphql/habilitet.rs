@@ -8,7 +8,10 @@ use sea_orm::TransactionTrait;
 use super::{ContextExt, load_err, parse_id, people::Person, to_id};
 use crate::{
     api_enum,
-    auth::{Viewer, policy},
+    auth::{
+        Viewer,
+        policy::{self, HabilitetView},
+    },
     error::AppResult,
     loaders::ById,
     service::{self, habilitet::Assessment},
@@ -40,7 +43,7 @@ pub struct ConflictOfInterest {
     pub declaration: Option<String>,
     /// The reason recorded (secretariat and the member only).
     pub reason: Option<String>,
-    /// Who assessed it, e.g. "rådet".
+    /// Who assessed it, e.g. "rådet" (secretariat and the member only).
     pub decided_by: Option<String>,
     /// The version to send back when editing.
     pub version: i32,
@@ -52,11 +55,12 @@ impl ConflictOfInterest {
     /// What `viewer` may see of the record, or nothing. `minutes`: whether the viewer may
     /// read the meeting's minutes, where settled outcomes are stated.
     pub fn visible(m: conflict_of_interest::Model, viewer: &Viewer, minutes: bool) -> Option<Self> {
-        let details = policy::can_read_habilitet_details(viewer, m.person_id);
-        if !details && (!minutes || m.outcome == entity::enums::HabilitetOutcome::Pending) {
-            return None;
+        let settled = m.outcome != entity::enums::HabilitetOutcome::Pending;
+        match policy::habilitet_view(viewer, m.person_id, settled, minutes) {
+            HabilitetView::Hidden => None,
+            HabilitetView::Outcome => Some(Self::full(m, false)),
+            HabilitetView::Full => Some(Self::full(m, true)),
         }
-        Some(Self::full(m, details))
     }
 
     fn full(m: conflict_of_interest::Model, details: bool) -> Self {
@@ -66,7 +70,7 @@ impl ConflictOfInterest {
             left_room: m.left_room,
             declaration: m.declaration.filter(|_| details),
             reason: m.reason.filter(|_| details),
-            decided_by: m.decided_by,
+            decided_by: m.decided_by.filter(|_| details),
             version: m.version,
             person_id: m.person_id,
         }

@@ -183,6 +183,7 @@ async fn execute(state: AppState, headers: HeaderMap, request: async_graphql::Re
     let request = request
         .data(viewer)
         .data(Loaders::new(state.db.clone()))
+        .data(crate::files::FilesDir(state.config.files_dir.clone()))
         .data(RequestId(request_id.clone()));
     let mut response = run_in_rounds(state.schema.execute(request)).await;
     for error in &mut response.errors {

@@ -54,7 +54,7 @@ pub struct ApiToken {
     pub scopes: Vec<String>,
     /// When it was made.
     pub created_at: DateTime<Utc>,
-    /// When it stops working, if ever.
+    /// When it stops working.
     pub expires_at: Option<DateTime<Utc>>,
     /// When it was last used (to the minute).
     pub last_used_at: Option<DateTime<Utc>>,
@@ -93,7 +93,7 @@ pub struct CreateApiTokenInput {
     pub name: String,
     /// Scopes: read, deadlines:read, reports:read, write.
     pub scopes: Vec<String>,
-    /// When the token stops working; at most a year ahead.
+    /// When the token stops working: at most a year ahead; 90 days ahead when left out.
     pub expires_at: Option<DateTime<Utc>>,
 }
 
@@ -142,17 +142,23 @@ impl MeMutation {
     ) -> AppResult<CreatedApiToken> {
         let proof = policy::self_write(ctx.viewer())?;
         let name = required_text("name", input.name, 100)?;
-        if input.scopes.is_empty() || input.scopes.len() > 4 {
+        if input.scopes.is_empty() || input.scopes.len() > tokens::Scope::ALL.len() {
             return Err(AppError::validation("scopes", "Give one to four scopes"));
         }
-        let scopes = input
-            .scopes
-            .iter()
-            .map(|s| tokens::Scope::parse(s))
-            .collect::<AppResult<Vec<_>>>()?;
+        let mut scopes = Vec::with_capacity(input.scopes.len());
+        for given in &input.scopes {
+            let scope = tokens::Scope::parse(given)?;
+            if !scopes.contains(&scope) {
+                scopes.push(scope);
+            }
+        }
         let now = crate::service::now();
-        if let Some(exp) = input.expires_at
-            && (exp <= now || exp > now + chrono::Duration::days(366))
+        // Every token expires (SECURITY.md item 17): a forgotten script's token dies alone.
+        let expires_at = input
+            .expires_at
+            .unwrap_or(now + chrono::Duration::days(tokens::API_TOKEN_DEFAULT_DAYS));
+        if expires_at <= now
+            || expires_at > now + chrono::Duration::days(tokens::API_TOKEN_MAX_DAYS)
         {
             return Err(AppError::validation(
                 "expiresAt",
@@ -172,7 +178,7 @@ impl MeMutation {
                 .collect::<Vec<_>>()
                 .join(",")),
             created_at: Set(now),
-            expires_at: Set(input.expires_at),
+            expires_at: Set(Some(expires_at)),
             last_used_at: Set(None),
             revoked_at: Set(None),
             ..Default::default()

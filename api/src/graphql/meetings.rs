@@ -18,9 +18,9 @@ pub use super::saker::{Attachment, Sak};
 use super::{
     ContextExt, TotalCount, load_err,
     minutes::MinutesComment,
-    paginate, parse_id,
+    opt_id, paginate, parse_id,
     people::Person,
-    saker::{FollowUp, StandingKind},
+    saker::{FollowUp, FollowUpStatus, StandingKind},
     to_id,
 };
 use crate::{
@@ -32,7 +32,7 @@ use crate::{
         ById, HasMany,
         relations::{
             AttachmentsOfMeeting, AttendanceOfMeeting, CommentsOfMeeting, HabilitetOfSak,
-            SakerOfMeeting,
+            SakerApprovingMinutesOf, SakerOfMeeting,
         },
     },
     service::{
@@ -307,6 +307,21 @@ impl Meeting {
             .map(Meeting::from))
     }
 
+    /// The "Godkjenning av referat" sak of a later meeting that approves (or is to approve)
+    /// these minutes, when the viewer may read that meeting.
+    async fn approval_sak(&self, ctx: &Context<'_>) -> AppResult<Option<Sak>> {
+        let Some(s) = ctx
+            .loader::<HasMany<SakerApprovingMinutesOf>>()
+            .load_one(self.raw.id)
+            .await
+            .map_err(load_err)?
+            .and_then(|saker| saker.into_iter().next())
+        else {
+            return Ok(None);
+        };
+        super::saker::if_readable(ctx, s).await
+    }
+
     /// Whether approved minutes are locked against changes (until reopened).
     async fn minutes_locked(&self) -> bool {
         service::meetings::minutes_locked(&self.raw)
@@ -445,14 +460,15 @@ pub struct MeetingsQuery;
 
 #[Object]
 impl MeetingsQuery {
-    /// Meetings, newest first; filter by year and status. The public and members see only
-    /// meetings whose notice is published.
-    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
+    /// Meetings, newest first; filter by year, status and where the minutes stand. The
+    /// public and members see only meetings whose notice is published.
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     async fn meetings(
         &self,
         ctx: &Context<'_>,
         year: Option<i32>,
         status: Option<MeetingStatus>,
+        minutes_status: Option<MinutesStatus>,
         first: Option<i32>,
         after: Option<String>,
     ) -> AppResult<Connection<String, Meeting, TotalCount>> {
@@ -465,12 +481,30 @@ impl MeetingsQuery {
         if let Some(s) = status {
             q = q.filter(meeting::Column::Status.eq(entity::enums::MeetingStatus::from(s)));
         }
+        if let Some(s) = minutes_status {
+            q = q.filter(meeting::Column::MinutesStatus.eq(entity::enums::MinutesStatus::from(s)));
+        }
         if !policy::is_secretariat(ctx.viewer()) {
             q = q
                 .filter(meeting::Column::NoticePublishedAt.is_not_null())
                 .filter(meeting::Column::Status.ne(entity::enums::MeetingStatus::Planned));
         }
         paginate(ctx.db(), q, first, after, Meeting::from).await
+    }
+
+    /// Follow-up items from vedtak, in meeting and sak order; filter by status (OPEN for
+    /// what is outstanding). The secretariat's list: others are FORBIDDEN.
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
+    async fn follow_ups(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<FollowUpStatus>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<Connection<String, FollowUp, TotalCount>> {
+        policy::require_secretariat_read(ctx.viewer())?;
+        let q = service::follow_ups::in_meeting_order(status.map(Into::into));
+        paginate(ctx.db(), q, first, after, FollowUp::from).await
     }
 
     /// One meeting, by id or by code ("2/2025").
@@ -520,22 +554,7 @@ impl MeetingsQuery {
             _ => return Err(AppError::validation("id", "Give either id or code")),
         };
         let Some(s) = found else { return Ok(None) };
-        let Some(m) = ctx
-            .loader::<ById<meeting::Entity>>()
-            .load_one(s.meeting_id)
-            .await
-            .map_err(load_err)?
-        else {
-            return Ok(None);
-        };
-        if !policy::can_read_meeting(ctx.viewer(), &m) {
-            return Ok(None);
-        }
-        Ok(Some(Sak::new(
-            s,
-            &m,
-            policy::can_read_minutes(ctx.viewer(), &m),
-        )))
+        super::saker::if_readable(ctx, s).await
     }
 }
 
@@ -645,35 +664,79 @@ pub struct AttendanceInput {
     pub status: AttendanceStatus,
     /// Present from this sak ("fra sak 7/1/2025").
     pub from_sak_id: Option<ID>,
+    /// Present from this sak, as written: "fra sak 7/1/2025", "7/1/2025" (instead of
+    /// `fromSakId`).
+    pub from_sak: Option<String>,
     /// Present up to and including this sak ("t.o. sak 9/1/2026").
     pub to_sak_id: Option<ID>,
+    /// Present up to and including this sak, as written: "t.o. sak 9/1/2026" (instead of
+    /// `toSakId`).
+    pub to_sak: Option<String>,
     /// "deler av møtet" and the like.
     pub partial_note: Option<String>,
     /// Present for this sak only (a guest, or a case officer: "sak 21/2/2025").
     pub only_sak_id: Option<ID>,
+    /// Present for this sak only, as written: "sak 21/2/2025" (instead of `onlySakId`).
+    pub only_sak: Option<String>,
     /// For a substitute: the member they stand in for.
     pub substitute_for_person_id: Option<ID>,
     /// Free note, e.g. "spesialrådgiver".
     pub note: Option<String>,
 }
 
-fn opt_id(id: Option<ID>, field: &str) -> AppResult<Option<i32>> {
-    id.map(|i| parse_id(&i, field)).transpose()
+/// A sak given by id or as written, resolved to a sak of the meeting.
+async fn sak_given(
+    db: &impl sea_orm::ConnectionTrait,
+    meeting_id: i32,
+    (id_field, id): (String, Option<ID>),
+    (code_field, written): (String, Option<String>),
+) -> AppResult<Option<i32>> {
+    match (id, written) {
+        (Some(_), Some(_)) => Err(AppError::validation(
+            code_field,
+            format!("Give the sak by id or as written, not both (see {id_field})"),
+        )),
+        (id, None) => opt_id(id, &id_field),
+        (None, Some(w)) => service::attendance::sak_of_meeting(db, meeting_id, &code_field, &w)
+            .await
+            .map(Some),
+    }
 }
 
 impl AttendanceInput {
-    fn into_entry(self, i: usize) -> AppResult<AttendanceEntry> {
+    async fn into_entry(
+        self,
+        db: &impl sea_orm::ConnectionTrait,
+        meeting_id: i32,
+        i: usize,
+    ) -> AppResult<AttendanceEntry> {
         let f = |name: &str| format!("entries.{i}.{name}");
+        let (m, from, to, only) = (meeting_id, self.from_sak, self.to_sak, self.only_sak);
+        let from_sak_id = sak_given(
+            db,
+            m,
+            (f("fromSakId"), self.from_sak_id),
+            (f("fromSak"), from),
+        )
+        .await?;
+        let to_sak_id = sak_given(db, m, (f("toSakId"), self.to_sak_id), (f("toSak"), to)).await?;
+        let only_sak_id = sak_given(
+            db,
+            m,
+            (f("onlySakId"), self.only_sak_id),
+            (f("onlySak"), only),
+        )
+        .await?;
         Ok(AttendanceEntry {
             person_id: opt_id(self.person_id, &f("personId"))?,
             name_text: self.name_text,
             organisation_text: self.organisation_text,
             category: self.category.into(),
             status: self.status.into(),
-            from_sak_id: opt_id(self.from_sak_id, &f("fromSakId"))?,
-            to_sak_id: opt_id(self.to_sak_id, &f("toSakId"))?,
+            from_sak_id,
+            to_sak_id,
             partial_note: self.partial_note,
-            only_sak_id: opt_id(self.only_sak_id, &f("onlySakId"))?,
+            only_sak_id,
             substitute_for_person_id: opt_id(
                 self.substitute_for_person_id,
                 &f("substituteForPersonId"),
@@ -800,13 +863,12 @@ impl MeetingsMutation {
     ) -> AppResult<Vec<Attendance>> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&meeting_id, "meetingId")?;
-        let entries = entries
-            .into_iter()
-            .enumerate()
-            .map(|(i, e)| e.into_entry(i))
-            .collect::<AppResult<Vec<_>>>()?;
         let txn = ctx.db().write.begin().await?;
-        let rows = service::attendance::record_attendance(&txn, &proof, id, entries).await?;
+        let mut resolved = Vec::with_capacity(entries.len());
+        for (i, e) in entries.into_iter().enumerate() {
+            resolved.push(e.into_entry(&txn, id, i).await?);
+        }
+        let rows = service::attendance::record_attendance(&txn, &proof, id, resolved).await?;
         txn.commit().await?;
         Ok(rows.into_iter().map(Attendance::from).collect())
     }

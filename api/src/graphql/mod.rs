@@ -17,10 +17,10 @@ use crate::{
 };
 
 pub mod audit;
-pub mod http;
 pub mod consultations;
 pub mod council;
 pub mod habilitet;
+pub mod http;
 pub mod limits;
 pub mod me;
 pub mod meetings;
@@ -164,7 +164,8 @@ macro_rules! api_enum {
     };
 }
 
-fn decode_cursor(after: Option<&str>) -> AppResult<usize> {
+/// The offset after a cursor of `encode_cursor` (0 without one).
+pub(crate) fn decode_cursor(after: Option<&str>) -> AppResult<usize> {
     let Some(c) = after else { return Ok(0) };
     URL_SAFE_NO_PAD
         .decode(c)
@@ -175,8 +176,18 @@ fn decode_cursor(after: Option<&str>) -> AppResult<usize> {
         .ok_or_else(|| AppError::validation("after", "Not a valid cursor"))
 }
 
-fn encode_cursor(offset: usize) -> String {
+pub(crate) fn encode_cursor(offset: usize) -> String {
     URL_SAFE_NO_PAD.encode(format!("o:{offset}"))
+}
+
+/// A list field's complexity for `#[graphql(complexity = …)]`: `first` items (the default
+/// page when absent), counted as at most a full page. A negative or huge `first` must not
+/// overflow the sum (a panic) nor slip under the limit; the resolver refuses it anyway.
+pub fn list_complexity(first: Option<i32>, child_complexity: usize) -> usize {
+    let items = first.map_or(DEFAULT_PAGE, |n| {
+        usize::try_from(n).unwrap_or(0).min(MAX_PAGE)
+    });
+    items.saturating_mul(child_complexity)
 }
 
 pub fn page_size(first: Option<i32>) -> AppResult<usize> {

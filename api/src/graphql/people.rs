@@ -588,7 +588,7 @@ pub struct PeopleQuery;
 #[Object]
 impl PeopleQuery {
     /// People, by name. Filter by appointment role, sector code, or appointed on a date.
-    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -653,7 +653,7 @@ impl PeopleQuery {
     }
 
     /// Organisations, by name.
-    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     async fn organisations(
         &self,
         ctx: &Context<'_>,

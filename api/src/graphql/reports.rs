@@ -510,7 +510,7 @@ impl ReportsQuery {
     }
 
     /// Events, newest first; `year` keeps those dated in that year.
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     async fn events(
         &self,
         ctx: &Context<'_>,
@@ -530,7 +530,7 @@ impl ReportsQuery {
     }
 
     /// Publications, newest first; `year` keeps those that appeared in that year.
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     async fn publications(
         &self,
         ctx: &Context<'_>,

@@ -26,7 +26,8 @@ use super::{
 use crate::{
     api_enum,
     auth::policy,
-    error::AppResult,
+    error::{AppError, AppResult},
+    files::FilesDir,
     loaders::{
         ById, HasMany,
         relations::{
@@ -463,26 +464,34 @@ impl From<sak_reference::Model> for SakReference {
 impl SakReference {
     /// The sak referred to, when it is in Møtebok and the viewer may see it.
     async fn sak(&self, ctx: &Context<'_>) -> AppResult<Option<Sak>> {
-        let Some(id) = self.referenced_sak_id else {
-            return Ok(None);
-        };
-        let Some(s) = ctx
-            .loader::<ById<sak::Entity>>()
-            .load_one(id)
-            .await
-            .map_err(load_err)?
-        else {
-            return Ok(None);
-        };
-        let m = ctx
-            .loader::<ById<meeting::Entity>>()
-            .load_one(s.meeting_id)
-            .await
-            .map_err(load_err)?;
-        let viewer = ctx.viewer();
-        Ok(m.filter(|m| policy::can_read_meeting(viewer, m))
-            .map(|m| Sak::new(s, &m, policy::can_read_minutes(viewer, &m))))
+        readable_sak(ctx, self.referenced_sak_id).await
     }
+}
+
+/// A sak by id, when the viewer may read its meeting.
+async fn readable_sak(ctx: &Context<'_>, id: Option<i32>) -> AppResult<Option<Sak>> {
+    let Some(id) = id else { return Ok(None) };
+    let Some(s) = ctx
+        .loader::<ById<sak::Entity>>()
+        .load_one(id)
+        .await
+        .map_err(load_err)?
+    else {
+        return Ok(None);
+    };
+    if_readable(ctx, s).await
+}
+
+/// The sak as the viewer may see it: `None` when they may not read its meeting.
+pub(super) async fn if_readable(ctx: &Context<'_>, s: sak::Model) -> AppResult<Option<Sak>> {
+    let m = ctx
+        .loader::<ById<meeting::Entity>>()
+        .load_one(s.meeting_id)
+        .await
+        .map_err(load_err)?;
+    let viewer = ctx.viewer();
+    Ok(m.filter(|m| policy::can_read_meeting(viewer, m))
+        .map(|m| Sak::new(s, &m, policy::can_read_minutes(viewer, &m))))
 }
 
 /// Someone who presents a sak: a registered person or a name as written.
@@ -571,6 +580,11 @@ impl FollowUp {
     /// The sak whose vedtak created the item.
     async fn sak_id(&self) -> ID {
         to_id(self.sak_id)
+    }
+
+    /// That sak, when the viewer may read its meeting.
+    async fn sak(&self, ctx: &Context<'_>) -> AppResult<Option<Sak>> {
+        readable_sak(ctx, Some(self.sak_id)).await
     }
 }
 
@@ -748,8 +762,8 @@ impl TryFrom<UpdateSakInput> for SakChanges {
     }
 }
 
-/// A vedlegg (on a sak) or a presentation (on a meeting's minutes), as a link. Files are
-/// uploaded with POST /files.
+/// A vedlegg (on a sak) or a presentation (on a meeting's minutes), as a link or as a title
+/// only (a vedlegg the papers list but send separately). Files are uploaded with POST /files.
 #[derive(InputObject)]
 pub struct AddAttachmentInput {
     /// The sak (give this or `meetingId`).
@@ -760,8 +774,8 @@ pub struct AddAttachmentInput {
     pub number: Option<i32>,
     /// The title.
     pub title: String,
-    /// The link (http or https).
-    pub url: String,
+    /// The link (http or https); leave out for a title-only vedlegg.
+    pub url: Option<String>,
 }
 
 /// Changes to an attachment.
@@ -912,12 +926,16 @@ impl SakerMutation {
         Ok(saker.into_iter().map(|s| Sak::new(s, &m, true)).collect())
     }
 
-    /// Sets the agenda's order: give every sak of the meeting exactly once.
+    /// Sets the agenda's order: give every sak of the meeting exactly once. With `renumber`,
+    /// the saker are also numbered in the new order from `start` (default: their lowest
+    /// number now), in the same transaction: either both happen or neither.
     async fn reorder_saker(
         &self,
         ctx: &Context<'_>,
         meeting_id: ID,
         #[graphql(validator(max_items = 200))] sak_ids: Vec<ID>,
+        #[graphql(default = false)] renumber: bool,
+        start: Option<i32>,
     ) -> AppResult<Vec<Sak>> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&meeting_id, "meetingId")?;
@@ -925,8 +943,17 @@ impl SakerMutation {
             .iter()
             .map(|s| parse_id(s, "sakIds"))
             .collect::<AppResult<Vec<_>>>()?;
+        if start.is_some() && !renumber {
+            return Err(AppError::validation(
+                "start",
+                "A start number only applies with renumber: true",
+            ));
+        }
         let txn = ctx.db().write.begin().await?;
-        let saker = service::saker::reorder_saker(&txn, &proof, id, &ids).await?;
+        let mut saker = service::saker::reorder_saker(&txn, &proof, id, &ids).await?;
+        if renumber {
+            saker = service::saker::renumber_agenda(&txn, &proof, id, start).await?;
+        }
         let m = service::meetings::load::<meeting::Entity>("The meeting", &txn, id).await?;
         txn.commit().await?;
         Ok(saker.into_iter().map(|s| Sak::new(s, &m, true)).collect())
@@ -953,7 +980,8 @@ impl SakerMutation {
         Ok(sak)
     }
 
-    /// Adds a link as a numbered vedlegg of a sak, or to a meeting's minutes.
+    /// Adds a link, or a title only, as a numbered vedlegg of a sak or to a meeting's
+    /// minutes.
     async fn add_attachment(
         &self,
         ctx: &Context<'_>,
@@ -965,7 +993,7 @@ impl SakerMutation {
             meeting_id: opt_id(input.meeting_id, "meetingId")?,
             number: input.number,
             title: input.title,
-            url: Some(input.url),
+            url: input.url,
             stored_file_id: None,
         };
         let txn = ctx.db().write.begin().await?;
@@ -993,13 +1021,17 @@ impl SakerMutation {
         Ok(a.into())
     }
 
-    /// Removes an attachment from the papers (an uploaded file is kept as record).
+    /// Removes an attachment from the papers; an uploaded file no other attachment uses is
+    /// deleted with it (its metadata stays in the audit log).
     async fn remove_attachment(&self, ctx: &Context<'_>, id: ID, version: i32) -> AppResult<ID> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let raw = parse_id(&id, "id")?;
         let txn = ctx.db().write.begin().await?;
-        service::saker::remove_attachment(&txn, &proof, raw, version).await?;
+        let unused = service::saker::remove_attachment(&txn, &proof, raw, version).await?;
         txn.commit().await?;
+        if let Some(f) = unused {
+            service::files::discard(&ctx.data_unchecked::<FilesDir>().0, &f).await;
+        }
         Ok(id)
     }
 

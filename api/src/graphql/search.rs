@@ -1,11 +1,12 @@
 //! Full-text search over the papers the viewer may read.
 use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
-use entity::{consultation_round, meeting, policy_document, sak};
+use entity::{consultation_round, meeting, organisation, person, policy_document, sak};
 
 use super::{
     ContextExt,
     consultations::{ConsultationRound, PolicyDocument, document_visible},
-    load_err,
+    decode_cursor, encode_cursor, load_err,
+    people::{Organisation, Person},
     saker::Sak,
 };
 use crate::{
@@ -24,6 +25,10 @@ pub enum SearchHitKind {
     PolicyDocument,
     /// A consultation round of a policy document (innspill, høring).
     ConsultationRound,
+    /// A person, by name.
+    Person,
+    /// An organisation, by name or short name.
+    Organisation,
 }
 
 impl From<HitKind> for SearchHitKind {
@@ -32,6 +37,8 @@ impl From<HitKind> for SearchHitKind {
             HitKind::Sak => Self::Sak,
             HitKind::PolicyDocument => Self::PolicyDocument,
             HitKind::ConsultationRound => Self::ConsultationRound,
+            HitKind::Person => Self::Person,
+            HitKind::Organisation => Self::Organisation,
         }
     }
 }
@@ -46,19 +53,24 @@ pub struct SearchHit {
     pub rank: f64,
     /// The title as HTML: escaped text with `<mark>` around the matching words.
     pub title: String,
-    /// An excerpt as HTML, e.g. "…tilgang til <mark>helsedata</mark> for forskning…".
+    /// An excerpt as HTML, e.g. "…tilgang til <mark>helsedata</mark> for forskning…"; for a
+    /// person their title, for an organisation its short name.
     pub snippet: String,
+    /// Pass as `after` to get the hits that follow this one.
+    pub cursor: String,
     #[graphql(skip)]
     pub id: i32,
 }
 
-impl From<svc::Hit> for SearchHit {
-    fn from(h: svc::Hit) -> Self {
+impl SearchHit {
+    /// The hit at `position` (0 = best) of the whole result.
+    fn new(h: svc::Hit, position: usize) -> Self {
         Self {
             kind: h.kind.into(),
             rank: h.rank,
             title: h.title,
             snippet: h.snippet,
+            cursor: encode_cursor(position),
             id: h.id,
         }
     }
@@ -102,7 +114,7 @@ impl SearchHit {
                 Some(r) => r.policy_document_id,
                 None => return Ok(None),
             },
-            SearchHitKind::Sak => return Ok(None),
+            _ => return Ok(None),
         };
         Ok(self
             .visible_document(ctx, doc_id)
@@ -126,6 +138,32 @@ impl SearchHit {
             return Ok(None);
         }
         Ok(Some(ConsultationRound::from(round)))
+    }
+
+    /// The person, when the hit is one.
+    async fn person(&self, ctx: &Context<'_>) -> AppResult<Option<Person>> {
+        if self.kind != SearchHitKind::Person {
+            return Ok(None);
+        }
+        let p = ctx
+            .loader::<ById<person::Entity>>()
+            .load_one(self.id)
+            .await
+            .map_err(load_err)?;
+        Ok(p.map(|p| Person::new(p, ctx)))
+    }
+
+    /// The organisation, when the hit is one.
+    async fn organisation(&self, ctx: &Context<'_>) -> AppResult<Option<Organisation>> {
+        if self.kind != SearchHitKind::Organisation {
+            return Ok(None);
+        }
+        let o = ctx
+            .loader::<ById<organisation::Entity>>()
+            .load_one(self.id)
+            .await
+            .map_err(load_err)?;
+        Ok(o.map(Organisation::from))
     }
 }
 
@@ -160,18 +198,26 @@ pub struct SearchQuery;
 #[Object]
 impl SearchQuery {
     /// Searches sak titles, saksfremlegg, the discussion and vedtak of minutes you may read,
-    /// and the policy documents you may see with their consultation rounds; ranked, with
-    /// highlighted snippets. Web-search syntax: words (all must match),
-    /// "a phrase", -excluded, OR. `text` at most 200 characters; `first` 1–50 (default 20).
+    /// the policy documents you may see with their consultation rounds, and the names of
+    /// people and organisations (name hits come first); ranked, with highlighted snippets.
+    /// Web-search syntax: words (all must match), "a phrase", -excluded, OR. `text` at most
+    /// 200 characters; `first` 1–50 (default 20); `after` a hit's `cursor` for the next
+    /// page, within the best 200 hits.
     #[graphql(complexity = "first.unwrap_or(20).clamp(0, 50) as usize * child_complexity")]
     async fn search(
         &self,
         ctx: &Context<'_>,
         text: String,
         first: Option<i32>,
+        after: Option<String>,
     ) -> AppResult<Vec<SearchHit>> {
-        let query = svc::SearchQuery::parse(&text, first)?;
+        let offset = decode_cursor(after.as_deref())?;
+        let query = svc::SearchQuery::parse(&text, first, offset)?;
         let hits = svc::search(&ctx.db().read, ctx.viewer(), &query).await?;
-        Ok(hits.into_iter().map(SearchHit::from).collect())
+        Ok(hits
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| SearchHit::new(h, offset + i))
+            .collect())
     }
 }

@@ -93,7 +93,7 @@ pub struct UsersQuery;
 #[Object]
 impl UsersQuery {
     /// Login accounts by e-mail; filter by role and whether active (secretariat).
-    #[graphql(complexity = "first.unwrap_or(50).clamp(0, 100) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     async fn users(
         &self,
         ctx: &Context<'_>,
@@ -156,18 +156,21 @@ impl UsersMutation {
         Ok(row.into())
     }
 
-    /// Changes what a user may do; their sessions end at once (secretariat).
+    /// Changes what a user may do; their sessions end at once (secretariat). `password`
+    /// sets a new password in the same step; it is required for the SECRETARIAT role (at
+    /// least 15 characters), since the old one met only the shorter rule of other roles.
     async fn set_user_role(
         &self,
         ctx: &Context<'_>,
         id: ID,
         version: i32,
         role: Role,
+        password: Option<String>,
     ) -> AppResult<UserAccount> {
         let proof = policy::secretariat_write(ctx.viewer())?;
         let id = parse_id(&id, "id")?;
         let txn = ctx.db().write.begin().await?;
-        let row = svc::set_role(&txn, &proof, id, version, role.into()).await?;
+        let row = svc::set_role(&txn, &proof, id, version, role.into(), password).await?;
         txn.commit().await?;
         Ok(row.into())
     }

@@ -431,7 +431,7 @@ pub struct WorkingGroupsQuery;
 impl WorkingGroupsQuery {
     /// Working groups, newest first. Without a login, only groups whose founding vedtak is in
     /// published minutes.
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     #[allow(clippy::too_many_arguments)]
     async fn working_groups(
         &self,
@@ -475,7 +475,7 @@ impl WorkingGroupsQuery {
 
     /// The logged-in member's groups: by default those they are in today and that are not
     /// finished; with `includeEnded`, every group they have been in.
-    #[graphql(complexity = "first.unwrap_or(50) as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::list_complexity(first, child_complexity)")]
     async fn my_working_groups(
         &self,
         ctx: &Context<'_>,

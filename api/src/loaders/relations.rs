@@ -18,6 +18,7 @@ macro_rules! has_many {
 }
 
 has_many!(SakerOfMeeting: sak by MeetingId order [Position, Number]);
+has_many!(SakerApprovingMinutesOf: sak by ApprovesMinutesOfMeetingId order [Year, Number]);
 has_many!(CaseOfficersOfSak: sak_case_officer by SakId order [Position]);
 has_many!(AttachmentsOfSak: attachment by SakId order [Number, Id]);
 has_many!(AttachmentsOfMeeting: attachment by MeetingId order [Number, Id]);

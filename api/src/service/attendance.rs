@@ -16,6 +16,7 @@ use super::{
 };
 use crate::{
     auth::policy::{Proof, SecretariatWrite},
+    codes::SakCode,
     error::{AppError, AppResult},
 };
 
@@ -43,6 +44,44 @@ pub struct AttendanceEntry {
     /// For a substitute (møtende vara): the member they stand in for.
     pub substitute_for_person_id: Option<i32>,
     pub note: Option<String>,
+}
+
+/// Resolves a sak written as the minutes write partial presence ("fra sak 7/1/2025",
+/// "t.o. sak 9/1/2026", "sak 21/2/2025", "7/1/25") to the id of that sak of the meeting. The
+/// running number and year identify a sak; a number not on this meeting's agenda is refused.
+pub async fn sak_of_meeting(
+    db: &impl ConnectionTrait,
+    meeting_id: i32,
+    field: &str,
+    written: &str,
+) -> AppResult<i32> {
+    let code =
+        SakCode::parse(without_prefix(written, &["fra", "t.o.", "til og med"])).map_err(|_| {
+            AppError::validation(field, format!("{written:?} is not a sak such as 7/1/2025"))
+        })?;
+    sak::Entity::find()
+        .filter(sak::Column::MeetingId.eq(meeting_id))
+        .filter(sak::Column::Year.eq(code.year))
+        .filter(sak::Column::Number.eq(code.number))
+        .one(db)
+        .await?
+        .map(|s| s.id)
+        .ok_or_else(|| {
+            AppError::validation(field, format!("Sak {code} is not on this meeting's agenda"))
+        })
+}
+
+/// `s` without one leading word of `words` (ASCII, any case).
+fn without_prefix<'a>(s: &'a str, words: &[&str]) -> &'a str {
+    let t = s.trim();
+    words
+        .iter()
+        .find_map(|w| {
+            t.get(..w.len())
+                .filter(|head| head.eq_ignore_ascii_case(w))
+                .map(|_| t[w.len()..].trim_start())
+        })
+        .unwrap_or(t)
 }
 
 /// Replaces the meeting's attendance lists with `entries`, in their order.
@@ -159,4 +198,19 @@ pub async fn record_attendance(
         out.push(saved);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_prefix;
+
+    #[test]
+    fn the_words_before_a_partial_presence_sak_are_dropped() {
+        let words = ["fra", "t.o.", "til og med"];
+        assert_eq!(without_prefix("fra sak 7/1/2025", &words), "sak 7/1/2025");
+        assert_eq!(without_prefix("T.o. sak 9/1/2026", &words), "sak 9/1/2026");
+        assert_eq!(without_prefix(" 21/2/2025", &words), "21/2/2025");
+        // Not on a character boundary: left as it is rather than split.
+        assert_eq!(without_prefix("f\u{212A}x", &words), "f\u{212A}x");
+    }
 }

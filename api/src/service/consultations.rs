@@ -16,7 +16,7 @@ use sea_orm::{
     sea_query::{Expr, Func, SimpleExpr},
 };
 
-use super::{audit, clean_text, required_text};
+use super::{audit, clean_text, required_text, update_versioned};
 use crate::{
     auth::{
         Viewer,
@@ -391,36 +391,23 @@ async fn find_document(db: &impl ConnectionTrait, id: i32) -> AppResult<policy_d
         .ok_or(AppError::NotFound("Policy document"))
 }
 
-/// Writes `changed` over `before` if nobody saved in between; audits the difference.
+/// Writes `changed` if nobody saved in between; audits the difference.
 async fn save_document(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
-    before: &policy_document::Model,
+    id: i32,
     expected_version: i32,
-    mut changed: policy_document::ActiveModel,
+    changed: policy_document::ActiveModel,
 ) -> AppResult<policy_document::Model> {
-    changed.version = Set(expected_version + 1);
-    changed.updated_at = Set(super::now());
-    let res = policy_document::Entity::update_many()
-        .set(changed)
-        .filter(policy_document::Column::Id.eq(before.id))
-        .filter(policy_document::Column::Version.eq(expected_version))
-        .exec(db)
-        .await
-        .map_err(fk_field("decidedInSakId"))?;
-    if res.rows_affected == 0 {
-        return Err(AppError::stale("The policy document"));
-    }
-    let after = find_document(db, before.id).await?;
-    audit::record::<policy_document::Entity, _>(
+    update_versioned::<policy_document::Entity, _>(
         db,
         proof.actor(),
-        before.id,
-        Some(before),
-        Some(&after),
+        "Policy document",
+        (id, expected_version),
+        changed,
+        fk_field("decidedInSakId"),
     )
-    .await?;
-    Ok(after)
+    .await
 }
 
 pub async fn update_policy_document(
@@ -462,7 +449,7 @@ pub async fn update_policy_document(
         decided_in_sak_id: Set(f.decided_in_sak_id),
         ..Default::default()
     };
-    save_document(db, proof, &before, expected_version, changed).await
+    save_document(db, proof, before.id, expected_version, changed).await
 }
 
 /// Takes a document off the overview (it stays, with its rounds) or puts it back at the
@@ -491,7 +478,7 @@ pub async fn set_on_overview(
         overview_position: Set(position),
         ..Default::default()
     };
-    save_document(db, proof, &before, expected_version, changed).await
+    save_document(db, proof, before.id, expected_version, changed).await
 }
 
 /// Moves a row of the overview to `position` (1 = top); the rows between shift by one.
@@ -526,7 +513,7 @@ pub async fn move_on_overview(
                 overview_position: Set(Some(want)),
                 ..Default::default()
             };
-            moved = Some(save_document(db, proof, &before, expected_version, changed).await?);
+            moved = Some(save_document(db, proof, before.id, expected_version, changed).await?);
         } else if doc.overview_position != Some(want) {
             // Neighbours only shift; their content is untouched, so their version is not
             // bumped and nobody editing them gets a false conflict.
@@ -839,39 +826,26 @@ pub async fn update_consultation_round(
         withdrawn: Set(patch.withdrawn.unwrap_or(before.withdrawn)),
         ..Default::default()
     };
-    save_round(db, proof, &before, expected_version, changed).await
+    save_round(db, proof, before.id, expected_version, changed).await
 }
 
-/// Writes `changed` over `before` if nobody saved in between; audits the difference.
+/// Writes `changed` if nobody saved in between; audits the difference.
 pub(crate) async fn save_round(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
-    before: &consultation_round::Model,
+    id: i32,
     expected_version: i32,
-    mut changed: consultation_round::ActiveModel,
+    changed: consultation_round::ActiveModel,
 ) -> AppResult<consultation_round::Model> {
-    changed.version = Set(expected_version + 1);
-    changed.updated_at = Set(super::now());
-    let res = consultation_round::Entity::update_many()
-        .set(changed)
-        .filter(consultation_round::Column::Id.eq(before.id))
-        .filter(consultation_round::Column::Version.eq(expected_version))
-        .exec(db)
-        .await
-        .map_err(round_fk_error)?;
-    if res.rows_affected == 0 {
-        return Err(AppError::stale("The consultation round"));
-    }
-    let after = find_round(db, before.id).await?;
-    audit::record::<consultation_round::Entity, _>(
+    update_versioned::<consultation_round::Entity, _>(
         db,
         proof.actor(),
-        before.id,
-        Some(before),
-        Some(&after),
+        "Consultation round",
+        (id, expected_version),
+        changed,
+        round_fk_error,
     )
-    .await?;
-    Ok(after)
+    .await
 }
 
 /// The order rounds are read in: innspill before launch, then høring, then Stortinget;
@@ -885,6 +859,21 @@ pub fn sort_rounds(rounds: &mut [consultation_round::Model]) {
         }
     }
     rounds.sort_by_key(|r| (rank(r.kind), r.deadline.or(r.sent_on), r.id));
+}
+
+/// A document's rounds as the overview's two columns show them, each in reading order:
+/// innspill, and høring (with hearings at Stortinget). The API's `overview` and the paper
+/// both use this, so they cannot disagree.
+pub fn overview_columns(
+    mut rounds: Vec<consultation_round::Model>,
+) -> (
+    Vec<consultation_round::Model>,
+    Vec<consultation_round::Model>,
+) {
+    sort_rounds(&mut rounds);
+    rounds
+        .into_iter()
+        .partition(|r| r.kind == ConsultationKind::Innspill)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1098,7 +1087,7 @@ fn search_statement(
     use sea_orm::{DatabaseBackend, Statement, Value};
     // The ids go in as one JSON array parameter, so the statement's text never varies.
     let ids = serde_json::Value::from(document_ids.to_vec()).to_string();
-    let limit = i64::try_from(q.limit).unwrap_or(i64::MAX);
+    let limit = i64::try_from(q.window()).unwrap_or(i64::MAX);
     let mark = |c: char| Value::from(c.to_string());
     match backend {
         DatabaseBackend::Postgres => Some(Statement::from_sql_and_values(

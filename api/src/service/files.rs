@@ -145,6 +145,15 @@ pub async fn read(files_dir: &Path, f: &stored_file::Model) -> AppResult<Vec<u8>
     Ok(bytes)
 }
 
+/// Deletes the bytes of a file whose row is gone, after the transaction that removed the row
+/// has committed. A failure is logged, not returned: the removal itself has happened.
+pub async fn discard(files_dir: &Path, f: &stored_file::Model) {
+    let path = path_of(files_dir, &f.storage_key);
+    if let Err(e) = tokio::fs::remove_file(&path).await {
+        tracing::warn!(error = %e, path = %path.display(), "could not delete a removed file");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

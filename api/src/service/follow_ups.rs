@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use entity::{enums::FollowUpStatus, follow_up, meeting, sak};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
-    QuerySelect, RelationDef, Set,
+    QuerySelect, RelationDef, Select, Set,
 };
 
 use super::{
@@ -160,19 +160,28 @@ fn sak_meeting() -> RelationDef {
         .into()
 }
 
+/// Follow-up items in the order of the meetings and saker that created them, optionally
+/// only those with `status`: the secretariat's list.
+pub fn in_meeting_order(status: Option<FollowUpStatus>) -> Select<follow_up::Entity> {
+    let q = follow_up::Entity::find()
+        .join(JoinType::InnerJoin, sak_of_follow_up())
+        .join(JoinType::InnerJoin, sak_meeting())
+        .order_by_asc(meeting::Column::Date)
+        .order_by_asc(sak::Column::Number)
+        .order_by_asc(follow_up::Column::Id);
+    match status {
+        Some(s) => q.filter(follow_up::Column::Status.eq(s)),
+        None => q,
+    }
+}
+
 /// Open items from saker of meetings before `m`: "Utestående fra forrige referat".
 pub async fn outstanding_before(
     db: &impl ConnectionTrait,
     m: &meeting::Model,
 ) -> AppResult<Vec<follow_up::Model>> {
-    Ok(follow_up::Entity::find()
-        .join(JoinType::InnerJoin, sak_of_follow_up())
-        .join(JoinType::InnerJoin, sak_meeting())
-        .filter(follow_up::Column::Status.eq(FollowUpStatus::Open))
+    Ok(in_meeting_order(Some(FollowUpStatus::Open))
         .filter(meeting::Column::Date.lt(m.date))
-        .order_by_asc(meeting::Column::Date)
-        .order_by_asc(sak::Column::Number)
-        .order_by_asc(follow_up::Column::Id)
         .all(db)
         .await?)
 }

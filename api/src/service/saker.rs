@@ -7,11 +7,11 @@ use chrono::NaiveTime;
 use entity::{
     attachment,
     enums::{ReferenceKind, SakStatus, StandingKind},
-    meeting, sak, sak_case_officer, sak_presenter, sak_reference,
+    meeting, sak, sak_case_officer, sak_presenter, sak_reference, stored_file,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
     sea_query::{Expr, ExprTrait, OnConflict},
 };
 
@@ -743,7 +743,8 @@ pub async fn set_case_officers(
     Ok(out)
 }
 
-/// A vedlegg of a sak, or a presentation attached to a meeting's minutes: a link or a file.
+/// A vedlegg of a sak, or a presentation attached to a meeting's minutes: a link, a file, or
+/// only its title.
 #[derive(Clone, Debug, Default)]
 pub struct NewAttachment {
     /// Exactly one of `sak_id` and `meeting_id`.
@@ -752,7 +753,8 @@ pub struct NewAttachment {
     /// The number the papers give it; `None`: the next.
     pub number: Option<i32>,
     pub title: String,
-    /// Exactly one of `url` and `stored_file_id`.
+    /// At most one of `url` and `stored_file_id`; with neither, the attachment is a title
+    /// only, as the papers list vedlegg sent separately ("Vedlegg 1: Oversikt …").
     pub url: Option<String>,
     pub stored_file_id: Option<i32>,
 }
@@ -807,10 +809,10 @@ pub async fn add_attachment(
 ) -> AppResult<attachment::Model> {
     let title = required_text("title", new.title, MAX_LINE)?;
     let url = check_url("url", new.url)?;
-    if url.is_some() == new.stored_file_id.is_some() {
+    if url.is_some() && new.stored_file_id.is_some() {
         return Err(AppError::validation(
             "url",
-            "An attachment is either a link or a file",
+            "An attachment is either a link or a file, not both",
         ));
     }
     if let Some(n) = new.number {
@@ -900,13 +902,16 @@ pub async fn update_attachment(
     .await
 }
 
-/// Removes an attachment from the papers. An uploaded file's bytes are kept as the record.
+/// Removes an attachment from the papers. When no other attachment refers to its uploaded
+/// file, the file's row goes too (audited) and is returned: the caller deletes its bytes once
+/// the transaction has committed, so a rollback never leaves a row without bytes. (Every
+/// upload has its own storage key, so another row with the same checksum has its own bytes.)
 pub async fn remove_attachment(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
     id: i32,
     version: i32,
-) -> AppResult<()> {
+) -> AppResult<Option<stored_file::Model>> {
     let before = load::<attachment::Entity>("The attachment", db, id).await?;
     let m = attachment_owner(db, &before).await?;
     ensure_editable(&m)?;
@@ -918,7 +923,24 @@ pub async fn remove_attachment(
     if res.rows_affected == 0 {
         return Err(AppError::stale("The attachment"));
     }
-    audit::record::<attachment::Entity, _>(db, proof.actor(), id, Some(&before), None).await
+    audit::record::<attachment::Entity, _>(db, proof.actor(), id, Some(&before), None).await?;
+    let Some(file_id) = before.stored_file_id else {
+        return Ok(None);
+    };
+    let still_used = attachment::Entity::find()
+        .filter(attachment::Column::StoredFileId.eq(file_id))
+        .count(db)
+        .await?
+        > 0;
+    if still_used {
+        return Ok(None);
+    }
+    let Some(file) = stored_file::Entity::find_by_id(file_id).one(db).await? else {
+        return Ok(None);
+    };
+    stored_file::Entity::delete_by_id(file_id).exec(db).await?;
+    audit::record::<stored_file::Entity, _>(db, proof.actor(), file_id, Some(&file), None).await?;
+    Ok(Some(file))
 }
 
 /// Resolves a written sak number ("sak 25/2/2025", "Sak 16/2/25") to the sak, if it exists.

@@ -1,17 +1,20 @@
 //! Full-text search over the council's papers, ranked, with highlighted snippets.
 //!
-//! Each source (saker now; policy documents can follow) is one function in `SOURCES`: it
-//! decides what the viewer may see, searches its own index and returns `Hit`s, which are
-//! merged by rank. PostgreSQL uses the `norwegian` text search configuration
+//! Each source (saker, policy documents, consultation rounds, people, organisations) is one
+//! function in `SOURCES`: it decides what the viewer may see, searches its own index and
+//! returns `Hit`s, which are merged by rank. PostgreSQL uses the `norwegian` text search configuration
 //! (`websearch_to_tsquery`, `ts_rank`, `ts_headline`); SQLite uses FTS5 (`bm25`,
 //! `snippet`), with the query's words lightly stemmed and matched as prefixes. The
-//! migration `m20261123_000008_search` builds both indexes.
+//! migration `m20261123_000008_search` builds both indexes. Names of people and
+//! organisations are matched word by word in Rust, where lower-casing knows "Ø" on both
+//! databases (SQLite's `lower` knows only ASCII).
 use futures::future::BoxFuture;
 use sea_orm::{
-    DatabaseBackend, DatabaseConnection, EntityTrait, FromQueryResult, Statement, Value,
+    DatabaseBackend, DatabaseConnection, EntityTrait, FromQueryResult, QuerySelect, Statement,
+    Value,
 };
 
-use entity::meeting;
+use entity::{meeting, organisation, person};
 
 use crate::{
     auth::{Viewer, policy},
@@ -21,6 +24,10 @@ use crate::{
 pub const MAX_TEXT: usize = 200;
 pub const MAX_RESULTS: usize = 50;
 pub const DEFAULT_RESULTS: usize = 20;
+/// How deep `after` may page: each source fetches up to the page's end, so this bounds the work.
+pub const MAX_DEPTH: usize = 200;
+/// Name hits rank above every text hit: someone who types a name wants the person.
+const NAME_RANK: f64 = 1_000.0;
 
 // Highlight markers from Unicode's private use area: they cannot occur in the papers, so the
 // text can be HTML-escaped first and the markers turned into <mark> after.
@@ -33,6 +40,8 @@ pub enum HitKind {
     Sak,
     PolicyDocument,
     ConsultationRound,
+    Person,
+    Organisation,
 }
 
 /// One search result. `title` and `snippet` are HTML: escaped text with `<mark>` around
@@ -55,10 +64,13 @@ pub struct SearchQuery {
     /// The same in FTS5's query language, or None when nothing in it can match.
     pub fts5: Option<String>,
     pub limit: usize,
+    /// How many of the best hits come before this page.
+    pub offset: usize,
 }
 
 impl SearchQuery {
-    pub fn parse(text: &str, first: Option<i32>) -> AppResult<Self> {
+    /// `offset` comes from the caller's `after` cursor; pages end at `MAX_DEPTH` hits.
+    pub fn parse(text: &str, first: Option<i32>, offset: usize) -> AppResult<Self> {
         let text = text.trim();
         if text.is_empty() {
             return Err(AppError::validation("text", "Say what to search for"));
@@ -79,11 +91,23 @@ impl SearchQuery {
                 ));
             }
         };
+        if offset >= MAX_DEPTH {
+            return Err(AppError::validation(
+                "after",
+                format!("Only the best {MAX_DEPTH} hits can be paged through"),
+            ));
+        }
         Ok(Self {
             text: text.to_owned(),
             fts5: to_fts5(text),
             limit,
+            offset,
         })
+    }
+
+    /// How many hits each source must return for this page: all the pages up to its end.
+    pub fn window(&self) -> usize {
+        (self.offset + self.limit).min(MAX_DEPTH)
     }
 }
 
@@ -98,9 +122,20 @@ const SOURCES: &[Source] = &[
     |db, viewer, q| Box::pin(saker(db, viewer, q)),
     |db, viewer, q| Box::pin(super::consultations::search_documents(db, viewer, q)),
     |db, viewer, q| Box::pin(super::consultations::search_rounds(db, viewer, q)),
+    // Everyone may read people's and organisations' names (see `people`), nothing else of them.
+    |db, _, q| Box::pin(names::<person::Entity>(db, q, HitKind::Person, PERSON_NAME)),
+    |db, _, q| {
+        Box::pin(names::<organisation::Entity>(
+            db,
+            q,
+            HitKind::Organisation,
+            ORG_NAME,
+        ))
+    },
 ];
 
-/// Searches every source the viewer may read; the best `query.limit` hits, best first.
+/// Searches every source the viewer may read; the page of `query.limit` hits after the
+/// `query.offset` best, best first.
 pub async fn search(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -110,9 +145,18 @@ pub async fn search(
     for source in SOURCES {
         hits.extend(source(db, viewer, query).await?);
     }
-    hits.sort_by(|a, b| b.rank.total_cmp(&a.rank).then(b.id.cmp(&a.id)));
-    hits.truncate(query.limit);
-    Ok(hits)
+    // Ties are broken by kind too: the order must not change between pages.
+    hits.sort_by(|a, b| {
+        b.rank
+            .total_cmp(&a.rank)
+            .then(b.id.cmp(&a.id))
+            .then((a.kind as u8).cmp(&(b.kind as u8)))
+    });
+    Ok(hits
+        .into_iter()
+        .skip(query.offset)
+        .take(query.limit)
+        .collect())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -233,7 +277,7 @@ fn sak_statement(
 ) -> Option<Statement> {
     // The ids go in as one JSON array parameter, so the statement's text never varies.
     let ids = serde_json::Value::from(meeting_ids.to_vec()).to_string();
-    let limit = i64::try_from(q.limit).unwrap_or(i64::MAX);
+    let limit = i64::try_from(q.window()).unwrap_or(i64::MAX);
     let mark = |c: char| Value::from(c.to_string());
     match backend {
         DatabaseBackend::Postgres => {
@@ -279,6 +323,166 @@ fn sak_statement(
             ))
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Names of people and organisations
+
+const PERSON_NAME: [person::Column; 3] = [
+    person::Column::Id,
+    person::Column::Name,
+    person::Column::Title,
+];
+const ORG_NAME: [organisation::Column; 3] = [
+    organisation::Column::Id,
+    organisation::Column::Name,
+    organisation::Column::ShortName,
+];
+
+/// Rows of `E` whose name (or detail) matches; `columns` are its id, name and detail (a
+/// person's title, an organisation's short name).
+async fn names<E: EntityTrait>(
+    db: &DatabaseConnection,
+    q: &SearchQuery,
+    kind: HitKind,
+    columns: [E::Column; 3],
+) -> AppResult<Vec<Hit>> {
+    let rows: Vec<(i32, String, Option<String>)> = E::find()
+        .select_only()
+        .columns(columns)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(name_hits(kind, q, rows))
+}
+
+/// Rows `(id, name, detail)` whose name (or detail, e.g. "KS") matches, the best
+/// `q.window()`; `detail` is the snippet.
+fn name_hits(kind: HitKind, q: &SearchQuery, rows: Vec<(i32, String, Option<String>)>) -> Vec<Hit> {
+    let query = NameQuery::new(&q.text);
+    let mut hits: Vec<Hit> = rows
+        .into_iter()
+        .filter_map(|(id, name, detail)| {
+            let (score, title) = query.score(&name).or_else(|| {
+                detail
+                    .as_deref()
+                    .and_then(|d| query.score(d))
+                    .map(|(score, _)| (score / 2.0, name.clone()))
+            })?;
+            Some(Hit {
+                kind,
+                id,
+                rank: NAME_RANK + score,
+                title: to_html(&title),
+                snippet: to_html(detail.as_deref().unwrap_or_default()),
+            })
+        })
+        .collect();
+    hits.sort_by(|a, b| b.rank.total_cmp(&a.rank).then(b.id.cmp(&a.id)));
+    hits.truncate(q.window());
+    hits
+}
+
+/// The query read for names: groups of words joined by OR, each word a prefix of a word
+/// of the name; excluded words must not start any word of it.
+struct NameQuery {
+    groups: Vec<Vec<String>>,
+    excluded: Vec<String>,
+}
+
+impl NameQuery {
+    fn new(text: &str) -> Self {
+        let mut groups: Vec<Vec<String>> = vec![Vec::new()];
+        let mut excluded = Vec::new();
+        for token in tokens(text) {
+            match token {
+                Token::Word(w) => groups
+                    .last_mut()
+                    .into_iter()
+                    .for_each(|g| g.push(w.clone())),
+                Token::Phrase(ws) => groups
+                    .last_mut()
+                    .into_iter()
+                    .for_each(|g| g.extend(ws.clone())),
+                Token::Not(w) => excluded.push(w),
+                Token::Or => groups.push(Vec::new()),
+            }
+        }
+        groups.retain(|g| !g.is_empty());
+        Self { groups, excluded }
+    }
+
+    /// How much of the name the best matching group covers (1.0 = all of it), and the name
+    /// with the matched beginnings marked; None when it does not match.
+    fn score(&self, name: &str) -> Option<(f64, String)> {
+        let lower = |w: &str| w.to_lowercase();
+        let spans = word_spans(name);
+        if self
+            .excluded
+            .iter()
+            .any(|x| spans.iter().any(|(_, w)| lower(w).starts_with(x.as_str())))
+        {
+            return None;
+        }
+        let letters: usize = spans.iter().map(|(_, w)| w.chars().count()).sum();
+        let best = self
+            .groups
+            .iter()
+            .filter_map(|group| {
+                let mut marks = Vec::new();
+                for term in group {
+                    let (start, w) = spans
+                        .iter()
+                        .find(|(_, w)| lower(w).starts_with(term.as_str()))?;
+                    // A term is a prefix in lower case; mark as many characters of the original.
+                    let end = w
+                        .char_indices()
+                        .nth(term.chars().count())
+                        .map_or(w.len(), |(i, _)| i);
+                    marks.push((*start, start + end, term.chars().count()));
+                }
+                Some(marks)
+            })
+            .max_by_key(|marks| marks.iter().map(|m| m.2).sum::<usize>())?;
+        let covered: usize = best.iter().map(|m| m.2).sum();
+        let mut marked = String::with_capacity(name.len() + 8);
+        let mut at = 0;
+        let mut sorted = best;
+        sorted.sort_unstable();
+        sorted.dedup_by_key(|m| m.0);
+        for (start, end, _) in sorted {
+            if start < at {
+                continue;
+            }
+            marked.push_str(&name[at..start]);
+            marked.push(MARK_START);
+            marked.push_str(&name[start..end]);
+            marked.push(MARK_END);
+            at = end;
+        }
+        marked.push_str(&name[at..]);
+        Some(((covered as f64 / letters.max(1) as f64).min(1.0), marked))
+    }
+}
+
+/// The words of `text` with their byte offsets, so marks can go into the original text.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
 }
 
 /// The field excerpt with the most highlighted words; the first non-empty one when only
@@ -440,6 +644,33 @@ mod tests {
         );
         assert_eq!(to_fts5("*** () -"), None);
         assert_eq!(to_fts5("-alene"), None);
+    }
+
+    #[test]
+    fn names_match_at_word_beginnings_in_any_case() {
+        let marked = |s: &str| {
+            s.replace('[', &MARK_START.to_string())
+                .replace(']', &MARK_END.to_string())
+        };
+        let (score, title) = NameQuery::new("GURI rør")
+            .score("Guri Rørtveit")
+            .expect("matches");
+        assert_eq!(title, marked("[Guri] [Rør]tveit"));
+        assert!(score < 1.0);
+        let whole = NameQuery::new("guri rørtveit").score("Guri Rørtveit");
+        assert_eq!(whole.map(|s| s.0), Some(1.0));
+        assert!(NameQuery::new("tveit").score("Guri Rørtveit").is_none());
+        assert!(
+            NameQuery::new("guri -rørtveit")
+                .score("Guri Rørtveit")
+                .is_none()
+        );
+        assert!(
+            NameQuery::new("hansen OR øivind")
+                .score("Øivind Enger")
+                .is_some()
+        );
+        assert!(NameQuery::new("-enger").score("Øivind Enger").is_none());
     }
 
     #[test]

@@ -118,19 +118,35 @@ fn not_own_account(proof: &SecretariatWrite, id: i32) -> AppResult<()> {
 
 const USER: &str = "User";
 
-/// Changes what a user may do; their current sessions end.
+/// Changes what a user may do; their current sessions end. `new_password` is set in the
+/// same step, and is required for the secretariat role: its passwords need 15 characters,
+/// and the account's old one was held only to its old role's rule (a hash cannot tell).
 pub async fn set_role(
     db: &impl ConnectionTrait,
     proof: &SecretariatWrite,
     id: i32,
     version: i32,
     role: UserRole,
+    new_password: Option<String>,
 ) -> AppResult<user_account::Model> {
     not_own_account(proof, id)?;
-    let changes = user_account::ActiveModel {
+    let mut changes = user_account::ActiveModel {
         role: Set(role),
         ..Default::default()
     };
+    match new_password {
+        Some(p) => {
+            password::check_policy(&p, role)?;
+            changes.password_hash = Set(password::hash(p).await?);
+        }
+        None if role == UserRole::Secretariat => {
+            return Err(AppError::validation(
+                "password",
+                "Give the account a new password of at least 15 characters for the secretariat role",
+            ));
+        }
+        None => {}
+    }
     let user = update_versioned::<user_account::Entity, _>(
         db,
         proof.actor(),

@@ -205,7 +205,7 @@ async fn link_round(
         working_group_id: Set(group_id),
         ..Default::default()
     };
-    consultations::save_round(db, proof, &round, round.version, changed).await
+    consultations::save_round(db, proof, round.id, round.version, changed).await
 }
 
 fn is_current(m: &working_group_member::Model, on: NaiveDate) -> bool {
@@ -449,24 +449,17 @@ pub async fn update_working_group(
         status: Set(f.status),
         starts_on: Set(f.starts_on),
         ends_on: Set(f.ends_on),
-        version: Set(expected_version + 1),
-        updated_at: Set(super::now()),
         ..Default::default()
     };
-    let res = working_group::Entity::update_many()
-        .set(changed)
-        .filter(working_group::Column::Id.eq(id))
-        .filter(working_group::Column::Version.eq(expected_version))
-        .exec(db)
-        .await
-        .map_err(fk_error)?;
-    if res.rows_affected == 0 {
-        return Err(AppError::stale("The working group"));
-    }
-    let after = find_group(db, id).await?;
-    audit::record::<working_group::Entity, _>(db, proof.actor(), id, Some(&before), Some(&after))
-        .await?;
-    Ok(after)
+    super::update_versioned::<working_group::Entity, _>(
+        db,
+        proof.actor(),
+        "Working group",
+        (id, expected_version),
+        changed,
+        fk_error,
+    )
+    .await
 }
 
 // ---------------------------------------------------------------------------------------

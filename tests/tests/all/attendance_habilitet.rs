@@ -1,9 +1,15 @@
 //! Attendance recorded for the whole meeting in one call, and habilitet: a member's
 //! declaration, the council's assessment, and what an inhabil member may not do.
-use entity::enums::UserRole;
+use entity::{
+    enums::{MeetingStatus, MinutesStatus, UserRole},
+    meeting,
+};
 use motebok::service::meetings::oslo_today;
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
+use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{Value, json};
+
+use crate::rows;
 
 async fn person(app: &TestApp, tok: &str, name: &str) -> String {
     app.gql_ok(
@@ -254,5 +260,170 @@ both_backends!(
             json!({ "m": m["id"], "s": sak["id"] }),
         )
         .await;
+    }
+);
+
+/// Who asks, in the role matrix below.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Asker {
+    Public,
+    Observer,
+    /// The member with a pending declaration of her own.
+    Toril,
+    /// The member the council found inhabil.
+    Guri,
+    Secretariat,
+}
+
+/// Whether `asker` may read minutes in this state (issue 4): the public only published
+/// ones, observers approved ones, members also drafts sent for comments.
+fn reads_minutes(asker: Asker, minutes: MinutesStatus) -> bool {
+    use MinutesStatus::*;
+    match asker {
+        Asker::Secretariat => true,
+        Asker::Public => minutes == Published,
+        Asker::Observer => matches!(minutes, Approved | Published),
+        Asker::Toril | Asker::Guri => matches!(minutes, SentForComments | Approved | Published),
+    }
+}
+
+/// What `asker` may see of Guri's settled record and Toril's pending one (SECURITY.md item
+/// 19): (Guri's outcome, Guri's reason, Toril's declaration).
+fn may_see(asker: Asker, minutes: MinutesStatus) -> (bool, bool, bool) {
+    let concerned_guri = matches!(asker, Asker::Secretariat | Asker::Guri);
+    let concerned_toril = matches!(asker, Asker::Secretariat | Asker::Toril);
+    (
+        concerned_guri || reads_minutes(asker, minutes),
+        concerned_guri,
+        concerned_toril,
+    )
+}
+
+both_backends!(
+    habilitet_outcomes_are_seen_only_with_minutes_the_viewer_may_read_and_reasons_never,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        let guri = person(&app, &sec, "Guri Rørtveit").await;
+        let toril = person(&app, &sec, "Toril Hernes").await;
+        let m = rows::meeting(
+            &app,
+            1,
+            rows::d(2025, 2, 5),
+            MeetingStatus::Held,
+            MinutesStatus::Draft,
+        )
+        .await;
+        let s = rows::sak(
+            &app,
+            &m,
+            3,
+            rows::SakText {
+                title: "Persontilpasset medisin",
+                ..Default::default()
+            },
+        )
+        .await;
+        app.gql_ok(
+            Some(&sec),
+            "mutation($s: ID!, $p: ID!) { assessHabilitet(sakId: $s, personId: $p, outcome: INHABIL, leftRoom: true, reason: \"Styreverv i Helse Vest RHF\", decidedBy: \"rådsleder etter drøfting\") { id } }",
+            json!({ "s": s.id.to_string(), "p": guri }),
+        )
+        .await;
+        app.gql_ok(
+            Some(&sec),
+            "mutation($s: ID!, $p: ID!) { declareInterest(sakId: $s, personId: $p, declaration: \"Eier aksjer i leverandøren\") { id } }",
+            json!({ "s": s.id.to_string(), "p": toril }),
+        )
+        .await;
+        let tokens = [
+            (Asker::Public, None),
+            (
+                Asker::Observer,
+                Some(app.user(UserRole::Observer, None).await),
+            ),
+            (
+                Asker::Toril,
+                Some(app.user(UserRole::Member, toril.parse().ok()).await),
+            ),
+            (
+                Asker::Guri,
+                Some(app.user(UserRole::Member, guri.parse().ok()).await),
+            ),
+            (Asker::Secretariat, Some(sec.clone())),
+        ];
+        let by_meeting = "{ meeting(code: \"1/2025\") { habilitetStatement saker { code habilitet { outcome leftRoom reason declaration decidedBy person { name } } inhabilMembers { name } } } }";
+        let by_sak = "query($c: String!) { sak(code: $c) { habilitet { outcome reason declaration person { name } } } }";
+
+        for minutes in [
+            MinutesStatus::Draft,
+            MinutesStatus::SentForComments,
+            MinutesStatus::Approved,
+            MinutesStatus::Published,
+        ] {
+            let mut state: meeting::ActiveModel = m.clone().into();
+            state.minutes_status = Set(minutes);
+            state.update(&app.state.db.write).await.unwrap();
+            for (asker, token) in &tokens {
+                let (outcome, reason, declaration) = may_see(*asker, minutes);
+                let at = format!("{asker:?} with {minutes:?} minutes");
+                let res = app.gql_ok(token.as_deref(), by_meeting, json!({})).await;
+                let sak = &res["meeting"]["saker"][0];
+                let code = sak["code"]
+                    .as_str()
+                    .expect("the sak is readable")
+                    .to_owned();
+                let records = sak["habilitet"].as_array().cloned().unwrap_or_default();
+                let of = |name: &str| {
+                    records
+                        .iter()
+                        .find(|r| r["person"]["name"] == name)
+                        .cloned()
+                };
+                let guris = of("Guri Rørtveit");
+                let torils = of("Toril Hernes");
+                assert_eq!(guris.is_some(), outcome, "{at}: {records:?}");
+                if let Some(g) = &guris {
+                    assert_eq!(g["outcome"], "INHABIL", "{at}");
+                    assert_eq!(g["leftRoom"], true, "{at}");
+                    assert_eq!(g["reason"].is_string(), reason, "{at}: {g}");
+                    assert_eq!(g["decidedBy"].is_string(), reason, "{at}: {g}");
+                }
+                assert_eq!(torils.is_some(), declaration, "{at}: {records:?}");
+                if let Some(t) = &torils {
+                    assert_eq!(t["outcome"], "PENDING", "{at}");
+                    assert_eq!(t["declaration"], "Eier aksjer i leverandøren", "{at}");
+                }
+                // Whatever may not be seen is not in the answer at all.
+                let text = res.to_string();
+                assert_eq!(text.contains("Helse Vest"), reason, "{at}: {text}");
+                assert_eq!(text.contains("aksjer"), declaration, "{at}: {text}");
+                // The minutes' own statement and the inhabil list follow the minutes too.
+                let with_minutes = reads_minutes(*asker, minutes);
+                assert_eq!(
+                    sak["inhabilMembers"] == json!([{ "name": "Guri Rørtveit" }]),
+                    with_minutes,
+                    "{at}: {sak}"
+                );
+                assert_eq!(
+                    res["meeting"]["habilitetStatement"]
+                        .as_array()
+                        .is_some_and(|l| l.iter().any(|l| l
+                            .as_str()
+                            .is_some_and(|l| l.starts_with("Guri Rørtveit er inhabil")))),
+                    with_minutes,
+                    "{at}: {res}"
+                );
+                // The same sak looked up by its code answers the same.
+                let direct = app
+                    .gql_ok(token.as_deref(), by_sak, json!({ "c": code }))
+                    .await;
+                let direct: Vec<Value> = direct["sak"]["habilitet"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                assert_eq!(direct.len(), records.len(), "{at}: {direct:?}");
+            }
+        }
     }
 );

@@ -377,6 +377,60 @@ both_backends!(
 );
 
 both_backends!(
+    a_session_ends_thirty_days_after_its_login_however_often_it_is_refreshed,
+    |backend: Backend| async move {
+        let app = spawn(backend).await;
+        let (user_id, email) = account(&app, UserRole::Member).await;
+        let mut cookie = login_from(&app.base, "192.0.2.1", &email, MEMBER_PASSWORD)
+            .await
+            .refresh_cookie()
+            .unwrap();
+        // The login happened `days` ago: every token of the session is dated back.
+        let logged_in = |days: i64| {
+            refresh_token::Entity::update_many()
+                .col_expr(
+                    refresh_token::Column::CreatedAt,
+                    Expr::value(chrono::Utc::now() - chrono::Duration::days(days)),
+                )
+                .filter(refresh_token::Column::UserId.eq(user_id))
+                .exec(&app.state.db.write)
+        };
+
+        logged_in(29).await.unwrap();
+        let late = refresh_with(&app, &cookie, None).await;
+
+        assert_eq!(late.status, StatusCode::OK);
+        // The successor lives to the session's end (a day), not a fresh idle period.
+        let max_age: i64 = late
+            .set_cookie()
+            .and_then(|c| c.split("Max-Age=").nth(1))
+            .and_then(|v| v.split(';').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(max_age <= 86_400 && max_age > 86_000, "Max-Age={max_age}");
+        let newest = refresh_token::Entity::find()
+            .filter(refresh_token::Column::UsedAt.is_null())
+            .filter(refresh_token::Column::UserId.eq(user_id))
+            .one(&app.state.db.read)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(newest.expires_at <= chrono::Utc::now() + chrono::Duration::days(1));
+        cookie = late.refresh_cookie().unwrap();
+
+        logged_in(31).await.unwrap();
+        let expired = refresh_with(&app, &cookie, None).await;
+
+        assert_eq!(
+            expired.status,
+            StatusCode::UNAUTHORIZED,
+            "a session outlived its absolute lifetime"
+        );
+        assert!(expired.refresh_cookie().is_none());
+    }
+);
+
+both_backends!(
     one_refresh_token_sent_twice_at_once_yields_one_successor,
     |backend: Backend| async move {
         let app = spawn(backend).await;

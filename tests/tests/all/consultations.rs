@@ -105,6 +105,88 @@ both_backends!(
     }
 );
 
+/// The overview with every column of the table, as the web app's page
+/// (`web/src/consultations/views/OverviewView.tsx` and its fragments) and the paper show it,
+/// plus the decision and the rest of each document and round.
+const FULL_OVERVIEW: &str = "query OverviewTable {
+  overview { position followUpProposal
+    launch { date text sortDate ...LaunchText_Launch }
+    document { id kind reference title ministry url summary followUpProposal decision
+      onOverview overviewPosition version updatedAt decidedInSak { id code title } }
+    innspill { ...RoundSummary_Round opensOn responseUrl version updatedAt consultationDays }
+    hoering { ...RoundSummary_Round opensOn responseUrl version updatedAt consultationDays } } }
+fragment LaunchText_Launch on Launch { date text precision postponed }
+fragment RoundSummary_Round on ConsultationRound {
+  id kind deadline deadlineText responseStatus sentOn note withdrawn open flags
+  workingGroup { id name } }";
+
+both_backends!(
+    the_full_overview_query_passes_the_limits_and_matches_the_paper,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let token = app.secretariat().await;
+        let table = sak34_table();
+        for row in &table {
+            enter_row(&app, &token, row, None).await;
+        }
+        // A moved row must move on the paper too: both read one service.
+        let rows = app.gql_ok(Some(&token), OVERVIEW, json!({})).await["overview"].clone();
+        let last = &rows[table.len() - 1]["document"];
+        app.gql_ok(
+            Some(&token),
+            "mutation($id: ID!, $version: Int!) {
+               movePolicyDocumentOnOverview(id: $id, version: $version, position: 1) { id } }",
+            json!({ "id": last["id"], "version": last["version"] }),
+        )
+        .await;
+
+        let web = app.gql(Some(&token), FULL_OVERVIEW, json!({})).await;
+        let paper = motebok::documents::overview::load(&app.state.db.read, "Rådet", today())
+            .await
+            .expect("the paper");
+
+        assert!(web.get("errors").is_none(), "{web:#}");
+        let api_rows = &web["data"]["overview"];
+        assert_eq!(api_rows.as_array().map(Vec::len), Some(table.len()));
+        assert_eq!(api_rows[0]["document"]["id"], last["id"]);
+        let motebok::documents::model::Block::Table {
+            rows: paper_rows, ..
+        } = &paper.blocks[2]
+        else {
+            panic!("the paper's third block is its table");
+        };
+        let text = |cell: &motebok::documents::model::Cell| -> Vec<String> {
+            cell.iter()
+                .map(|f| f.spans().iter().map(|s| s.text.as_str()).collect())
+                .collect()
+        };
+        let api_titles: Vec<String> = titles(api_rows);
+        let paper_titles: Vec<String> = paper_rows
+            .iter()
+            .map(|r| text(&r[0]).last().cloned().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            paper_titles, api_titles,
+            "the paper and the API list the same rows in order"
+        );
+        for (api, paper) in api_rows.as_array().into_iter().flatten().zip(paper_rows) {
+            let rounds = |col: &str| api[col].as_array().map_or(0, Vec::len);
+            assert_eq!(
+                text(&paper[1]).len(),
+                rounds("innspill"),
+                "{}",
+                api["document"]["title"]
+            );
+            assert_eq!(
+                text(&paper[3]).len(),
+                rounds("hoering"),
+                "{}",
+                api["document"]["title"]
+            );
+        }
+    }
+);
+
 both_backends!(
     a_document_taken_off_the_overview_is_kept_and_comes_back_at_the_bottom,
     |backend: Backend| async move {

@@ -256,7 +256,7 @@ both_backends!(
             .collect();
         assert_eq!(quotas.iter().map(|(_, q)| q).sum::<i64>(), 16);
         assert_eq!(quotas[0], ("uh".to_owned(), 2));
-        assert_eq!(sectors["councilPeriods"].as_array().unwrap().len(), 2);
+        assert_eq!(sectors["councilPeriods"].as_array().unwrap().len(), 3);
     }
 );
 
@@ -518,5 +518,69 @@ both_backends!(
             .await;
         assert_eq!(page["meeting"]["saker"].as_array().unwrap().len(), 15);
         assert!(page["meeting"]["attendance"].as_array().unwrap().len() >= 20);
+    }
+);
+
+const COMPOSITION: &str = r#"query($date: NaiveDate) {
+  council(date: $date) {
+    memberCount
+    chair { person { name } }
+    sectors { members { person { name } } }
+    membersWithoutSector { person { name } }
+    deputies { person { name } }
+  }
+}"#;
+
+both_backends!(
+    the_council_on_a_date_is_the_members_the_minutes_of_that_time_list,
+    |backend: Backend| async move {
+        let (app, token) = with_papers(backend).await;
+        let names = |seats: &Value| -> Vec<String> {
+            seats
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| s["person"]["name"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        };
+
+        for (date, meeting) in [("2023-03-01", "1/2023"), ("2025-05-21", "2/2025")] {
+            let council = app
+                .gql_ok(Some(&token), COMPOSITION, json!({ "date": date }))
+                .await["council"]
+                .clone();
+            let minutes = app
+                .gql_ok(Some(&token), MEETING, json!({ "code": meeting }))
+                .await["meeting"]["attendance"]
+                .clone();
+
+            // The minutes list every member, present or with forfall, so they are the council.
+            let mut listed: Vec<String> = minutes
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|a| a["category"] == "MEMBER")
+                .map(|a| a["person"]["name"].as_str().unwrap_or_default().to_owned())
+                .collect();
+            let mut seated: Vec<String> = council["sectors"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|s| names(&s["members"]))
+                .chain(names(&council["membersWithoutSector"]))
+                .collect();
+            listed.sort();
+            seated.sort();
+            assert_eq!(council["memberCount"], 16, "{date}");
+            assert_eq!(seated, listed, "{date}: the members of møte {meeting}");
+            assert_eq!(council["chair"]["person"]["name"], "Per Morten Sandset");
+            let deputies = names(&council["deputies"]);
+            let expected: &[&str] = if meeting == "1/2023" {
+                &["Monica Fossnes Petersson"]
+            } else {
+                &[]
+            };
+            assert_eq!(deputies, expected, "{date}");
+        }
     }
 );

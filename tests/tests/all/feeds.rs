@@ -254,6 +254,7 @@ both_backends!(
                 .expect("token expired");
         }
         let (powerful, _) = api_token(&app, &token, &["deadlines:read", "write"]).await;
+        let (reader, _) = api_token(&app, &token, &["read"]).await;
 
         for (what, t, status) in [
             ("revoked", revoked.as_str(), 401),
@@ -265,6 +266,7 @@ both_backends!(
             ),
             ("a login token", token.as_str(), 401),
             ("a token that can write", powerful.as_str(), 403),
+            ("a token without deadlines:read", reader.as_str(), 403),
         ] {
             for feed in ["ics", "json"] {
                 let res = get(&app, &format!("/feeds/deadlines.{feed}?token={t}")).await;

@@ -215,3 +215,124 @@ both_backends!(
         );
     }
 );
+
+/// The directives a CSP header sets, by name.
+fn directives(csp: &str) -> std::collections::HashMap<&str, Vec<&str>> {
+    csp.split(';')
+        .filter_map(|d| {
+            let mut words = d.split_whitespace();
+            Some((words.next()?, words.collect()))
+        })
+        .collect()
+}
+
+both_backends!(
+    the_web_app_is_served_under_a_strict_content_security_policy,
+    |backend: Backend| async move {
+        let dir =
+            std::env::temp_dir().join(format!("motebok_web_{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(dir.join("assets")).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            r#"<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("assets/app.js"), "console.log('møtebok');").unwrap();
+        let app = TestApp::spawn_with(backend, &[("MOTEBOK_WEB_DIR", dir.to_str().unwrap())]).await;
+        let c = &app.client;
+
+        for path in ["/", "/moter/2-2025", "/assets/app.js"] {
+            let res = c.get(app.url(path)).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{path}");
+            let csp = header(&res, "content-security-policy")
+                .unwrap_or_default()
+                .to_owned();
+            let d = directives(&csp);
+            assert_eq!(d.get("default-src"), Some(&vec!["'self'"]), "{path}: {csp}");
+            for (name, only) in [
+                ("script-src", vec!["'self'"]),
+                ("style-src", vec!["'self'"]),
+                ("object-src", vec!["'none'"]),
+                ("base-uri", vec!["'none'"]),
+                ("frame-ancestors", vec!["'none'"]),
+            ] {
+                assert_eq!(d.get(name), Some(&only), "{path}: {name} in {csp}");
+            }
+            assert!(
+                !csp.contains("unsafe-") && !csp.contains('*'),
+                "{path}: {csp}"
+            );
+            assert_eq!(
+                header(&res, "x-content-type-options"),
+                Some("nosniff"),
+                "{path}"
+            );
+            assert_eq!(
+                header(&res, "referrer-policy"),
+                Some("no-referrer"),
+                "{path}"
+            );
+            assert_eq!(header(&res, "x-frame-options"), Some("DENY"), "{path}");
+        }
+        // The API beside it keeps its own, stricter policy.
+        let api = c.get(app.url("/health")).send().await.unwrap();
+        let csp = header(&api, "content-security-policy").unwrap_or_default();
+        assert_eq!(
+            directives(csp).get("default-src"),
+            Some(&vec!["'none'"]),
+            "{csp}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+);
+
+both_backends!(
+    an_unknown_path_without_the_web_app_still_gets_the_security_headers,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+
+        let res = app.client.get(app.url("/nowhere")).send().await.unwrap();
+
+        assert_eq!(res.status(), 404);
+        let csp = header(&res, "content-security-policy").unwrap_or_default();
+        assert!(csp.contains("default-src 'none'"), "{csp}");
+        assert_eq!(header(&res, "x-content-type-options"), Some("nosniff"));
+    }
+);
+
+/// The web app's pages must run under `script-src 'self'; style-src 'self'`: no inline
+/// script or style in the page Vite starts from, nor in the built one when there is one.
+#[test]
+fn the_web_apps_pages_have_no_inline_script_or_style() {
+    let web = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web");
+    let pages = [web.join("index.html"), web.join("dist/index.html")];
+    let mut checked = 0;
+    for page in pages.iter().filter(|p| p.exists()) {
+        let html = std::fs::read_to_string(page).unwrap().to_lowercase();
+        for tag in html.split("<script").skip(1) {
+            let open = tag.split('>').next().unwrap_or_default();
+            assert!(
+                open.contains(" src="),
+                "{}: an inline script",
+                page.display()
+            );
+        }
+        assert!(
+            !html.contains("<style"),
+            "{}: an inline style",
+            page.display()
+        );
+        assert!(
+            !html.contains(" style="),
+            "{}: a style attribute",
+            page.display()
+        );
+        let handler = html.split(" on").skip(1).any(|rest| {
+            let name: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+            !name.is_empty() && rest[name.len()..].starts_with('=')
+        });
+        assert!(!handler, "{}: an inline event handler", page.display());
+        checked += 1;
+    }
+    assert!(checked >= 1, "web/index.html is missing");
+}

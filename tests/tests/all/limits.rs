@@ -482,3 +482,42 @@ both_backends!(
         assert_ne!(timeout, "0", "no statement timeout");
     }
 );
+
+both_backends!(
+    a_negative_or_huge_first_is_a_validation_error_on_every_list,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        let lists = [
+            "people",
+            "organisations",
+            "users",
+            "meetings",
+            "policyDocuments",
+            "deadlines",
+            "workingGroups",
+            "myWorkingGroups",
+            "auditLog",
+            "events",
+            "publications",
+        ];
+
+        for list in lists {
+            for first in [i32::MIN, -1, 101, i32::MAX] {
+                let query = format!("{{ {list}(first: {first}) {{ totalCount }} }}");
+                let res = app.gql(Some(&sec), &query, json!({})).await;
+                // Before the complexity was clamped, a negative `first` overflowed it: a panic.
+                assert_eq!(error_code(&res), Some("VALIDATION"), "{query}: {res}");
+                assert_eq!(res["errors"][0]["extensions"]["field"], "first", "{query}");
+            }
+        }
+        let still = app
+            .gql(
+                Some(&sec),
+                "{ meetings(first: 0) { totalCount } }",
+                json!({}),
+            )
+            .await;
+        assert!(still["errors"].is_null(), "{still}");
+    }
+);

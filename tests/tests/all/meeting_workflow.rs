@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 /// The council's papers, as extracted for the demo data.
 fn papers() -> Value {
-    serde_json::from_str(include_str!("../../api/demo/helseomsorg21.json")).expect("papers JSON")
+    serde_json::from_str(include_str!("../../../api/demo/helseomsorg21.json")).expect("papers JSON")
 }
 
 fn paper_meeting(papers: &Value, code: &str) -> Value {
@@ -300,9 +300,10 @@ both_backends!(
             .expect("attendance")
             .iter()
             .map(|a| {
+                // As the minutes write it: "sak 21/2/2025".
                 let only = a["only_sak"]
                     .as_str()
-                    .map(|c| sak_by_code(&m2, c)["id"].clone())
+                    .map(|c| Value::from(format!("sak {c}")))
                     .unwrap_or(Value::Null);
                 json!({
                     "personId": people[a["person"].as_str().unwrap_or("")],
@@ -310,7 +311,7 @@ both_backends!(
                     "category": a["category"].as_str().unwrap_or("").to_uppercase(),
                     "status": a["status"].as_str().unwrap_or("").to_uppercase(),
                     "partialNote": a["partial_note"],
-                    "onlySakId": only,
+                    "onlySak": only,
                     "note": a["note"],
                 })
             })
@@ -491,6 +492,18 @@ both_backends!(
         );
         let published = minutes_transition(&app, &sec, "publishMinutes", &approved).await;
         assert_eq!(published["minutesStatus"], "PUBLISHED");
+        let listed = app
+            .gql_ok(
+                None,
+                "query { meetings(minutesStatus: PUBLISHED) { totalCount nodes { code approvalSak { code title } } } }",
+                json!({}),
+            )
+            .await;
+        assert_eq!(
+            listed["meetings"],
+            json!({ "totalCount": 1, "nodes": [{ "code": "2/2025", "approvalSak": { "code": "32/3/2025", "title": "Godkjenning av referat fra møte 2/2025" } }] }),
+            "only 2/2025's minutes are published; 1/2025's are approved"
+        );
 
         // Read back, as the public reads the published minutes.
         let m2 = meeting(&app, None, "2/2025").await;
@@ -578,6 +591,48 @@ both_backends!(
                 .map(Vec::len),
             Some(6)
         );
+        let tracker = app
+            .gql_ok(
+                Some(&sec),
+                "query { followUps(status: OPEN, first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { status sak { code } } } }",
+                json!({}),
+            )
+            .await["followUps"]
+            .clone();
+        assert_eq!(tracker["totalCount"], 6);
+        assert_eq!(tracker["pageInfo"]["hasNextPage"], true);
+        let rest = app
+            .gql_ok(
+                Some(&sec),
+                "query($a: String) { followUps(status: OPEN, first: 4, after: $a) { nodes { status } } }",
+                json!({ "a": tracker["pageInfo"]["endCursor"] }),
+            )
+            .await;
+        assert_eq!(rest["followUps"]["nodes"].as_array().map(Vec::len), Some(2));
+        assert!(
+            tracker["nodes"]
+                .as_array()
+                .is_some_and(|n| n.iter().all(|f| f["status"] == "OPEN"
+                    && f["sak"]["code"]
+                        .as_str()
+                        .is_some_and(|c| c.ends_with("/2/2025"))))
+        );
+        let done = app
+            .gql_ok(
+                Some(&sec),
+                "query { followUps(status: DONE) { totalCount } }",
+                json!({}),
+            )
+            .await;
+        assert_eq!(done["followUps"]["totalCount"], 1);
+        let forbidden = app
+            .gql(
+                Some(&member),
+                "query { followUps { totalCount } }",
+                json!({}),
+            )
+            .await;
+        assert_eq!(error_code(&forbidden), Some("FORBIDDEN"));
     }
 );
 
@@ -687,6 +742,21 @@ async fn approved_meeting(app: &TestApp, sec: &str) -> (String, String) {
     ("1/2025".into(), "2/1/2025".into())
 }
 
+/// A meeting transition (`id`, `version`) as a mutation.
+fn tx(name: &str) -> String {
+    format!("mutation($id: ID!, $v: Int!) {{ {name}(id: $id, version: $v) {{ id }} }}")
+}
+
+/// A minutes transition (`meetingId`, `version`) as a mutation.
+fn mtx(name: &str) -> String {
+    format!("mutation($id: ID!, $v: Int!) {{ {name}(meetingId: $id, version: $v) {{ id }} }}")
+}
+
+const PUBLISH_NOTICE: &str =
+    "mutation($id: ID!, $v: Int!) { publishNotice(id: $id, version: $v) { meeting { id } } }";
+
+const SEND_FOR_COMMENTS: &str = "mutation($id: ID!, $v: Int!) { sendMinutesForComments(meetingId: $id, version: $v, commentDeadline: \"2025-04-01\", sentOn: \"2025-03-20\") { id } }";
+
 /// Asserts a CONFLICT for an illegal transition, and that the meeting did not change.
 async fn refused(app: &TestApp, tok: &str, query: &str, vars: Value, code: &str) {
     let before = meeting(app, Some(tok), code).await;
@@ -708,15 +778,7 @@ both_backends!(
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
         let sec = app.secretariat().await;
-        let tx = |name: &str| {
-            format!("mutation($id: ID!, $v: Int!) {{ {name}(id: $id, version: $v) {{ id }} }}")
-        };
-        let mtx = |name: &str| {
-            format!(
-                "mutation($id: ID!, $v: Int!) {{ {name}(meetingId: $id, version: $v) {{ id }} }}"
-            )
-        };
-        let send = "mutation($id: ID!, $v: Int!) { sendMinutesForComments(meetingId: $id, version: $v, commentDeadline: \"2025-04-01\", sentOn: \"2025-03-20\") { id } }";
+        let send = SEND_FOR_COMMENTS;
         let reopen = "mutation($id: ID!, $v: Int!) { reopenMinutes(meetingId: $id, version: $v, reason: \"x\") { id } }";
 
         // Planned.
@@ -739,9 +801,7 @@ both_backends!(
         }
         // Notice published.
         let (m, _) = publish_notice(&app, &sec, &m).await;
-        let publish_again = format!(
-            "mutation($id: ID!, $v: Int!) {{ publishNotice(id: $id, version: $v) {{ meeting {{ id }} }} }}"
-        );
+        let publish_again = PUBLISH_NOTICE.to_owned();
         for q in [publish_again.clone(), mtx("startMinutes"), send.to_owned()] {
             refused(&app, &sec, &q, v(&m), "1/2025").await;
         }
@@ -844,6 +904,44 @@ both_backends!(
 );
 
 both_backends!(
+    approved_and_published_minutes_refuse_every_transition_but_their_next,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        let (code, _) = approved_meeting(&app, &sec).await;
+        let later = meeting(&app, Some(&sec), "2/2025").await;
+        let approval = later["saker"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| s["standingKind"] == "APPROVE_MINUTES"))
+            .cloned()
+            .expect("approval sak");
+        let send = SEND_FOR_COMMENTS;
+        let approve =
+            "mutation($v: Int!, $s: ID!) { approveMinutes(sakId: $s, version: $v) { id } }";
+        let attempts = [
+            mtx("startMinutes"),
+            send.to_owned(),
+            approve.to_owned(),
+            mtx("lockMinutes"),
+            tx("markMeetingHeld"),
+            tx("cancelMeeting"),
+            PUBLISH_NOTICE.to_owned(),
+        ];
+        let m = meeting(&app, Some(&sec), &code).await;
+        assert_eq!(m["minutesStatus"], "APPROVED");
+        let vars = |m: &Value| json!({ "id": m["id"], "v": m["version"], "s": approval["id"] });
+        for q in &attempts {
+            refused(&app, &sec, q, vars(&m), &code).await;
+        }
+        let m = minutes_transition(&app, &sec, "publishMinutes", &m).await;
+        assert_eq!(m["minutesStatus"], "PUBLISHED");
+        for q in attempts.iter().chain([&mtx("publishMinutes")]) {
+            refused(&app, &sec, q, vars(&m), &code).await;
+        }
+    }
+);
+
+both_backends!(
     each_role_sees_what_the_meeting_status_allows,
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
@@ -908,6 +1006,11 @@ both_backends!(
         )
         .await;
         let m = transition(&app, &sec, "markMeetingHeld", &m).await;
+        check(
+            "held",
+            [(true, true), (true, false), (true, false), (true, false)],
+        )
+        .await;
         let m = minutes_transition(&app, &sec, "startMinutes", &m).await;
         check(
             "draft minutes",

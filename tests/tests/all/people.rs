@@ -1,13 +1,13 @@
 //! People, organisations, affiliations and appointments: editing with versions, history,
 //! bad input, who may see and do what, and a member's attendance history.
 
+use crate::rows::{self, count, d};
 use entity::{
     affiliation, appointment, audit_log,
     enums::{AttendanceStatus, MeetingStatus, MinutesStatus, UserRole},
     organisation, person,
 };
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
-use crate::rows::{self, count, d};
 use serde_json::{Value, json};
 
 const CREATE_ORGANISATION: &str = r#"
@@ -209,6 +209,39 @@ both_backends!(
 
         assert!(ids.iter().all(|id| id == &ids[0]), "{ids:?}");
         assert_eq!(count::<organisation::Entity>(&app).await, 1);
+    }
+);
+
+both_backends!(
+    creating_an_existing_organisation_returns_it_unchanged_and_writes_no_audit_row,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let token = app.secretariat().await;
+        let create = |short: &'static str| {
+            let (app, token) = (&app, &token);
+            async move {
+                app.gql_ok(
+                    Some(token),
+                    CREATE_ORGANISATION,
+                    json!({ "input": { "name": "Kreftforeningen", "shortName": short } }),
+                )
+                .await["createOrganisation"]
+                    .clone()
+            }
+        };
+        let first = create("KF").await;
+        let audits = count::<audit_log::Entity>(&app).await;
+
+        let again = create("Kreft").await;
+
+        assert_eq!(again["id"], first["id"]);
+        assert_eq!(
+            again["shortName"], "KF",
+            "an existing organisation is returned as it is"
+        );
+        assert_eq!(again["version"], first["version"]);
+        assert_eq!(count::<organisation::Entity>(&app).await, 1);
+        assert_eq!(count::<audit_log::Entity>(&app).await, audits);
     }
 );
 

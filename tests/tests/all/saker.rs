@@ -3,7 +3,7 @@
 //! mutation of the meeting workflow refused without changing anything.
 use entity::enums::UserRole;
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
 use serde_json::{Value, json};
 
 async fn create_meeting(app: &TestApp, tok: &str, date: &str, skeleton: bool) -> Value {
@@ -222,6 +222,44 @@ both_backends!(
             vec![json!("20/2/2025"), json!("21/2/2025")],
             "a refused renumbering changes nothing"
         );
+        // Reordering and renumbering in one call: numbers follow the new order.
+        let reorder = "mutation($m: ID!, $s: [ID!]!, $start: Int) { reorderSaker(meetingId: $m, sakIds: $s, renumber: true, start: $start) { code title position } }";
+        let both = app
+            .gql_ok(
+                Some(&sec),
+                reorder,
+                json!({ "m": m2["id"], "s": [b["id"], c["id"]] }),
+            )
+            .await;
+        assert_eq!(
+            both["reorderSaker"],
+            json!([
+                { "code": "20/2/2025", "title": "B", "position": 1 },
+                { "code": "21/2/2025", "title": "C", "position": 2 }
+            ])
+        );
+        let clash = app
+            .gql(
+                Some(&sec),
+                reorder,
+                json!({ "m": m2["id"], "s": [c["id"], b["id"]], "start": 15 }),
+            )
+            .await;
+        assert_eq!(error_code(&clash), Some("VALIDATION"), "{clash}");
+        assert_eq!(clash["errors"][0]["extensions"]["field"], "start");
+        let kept: Vec<(Value, Value)> = agenda(&app, &sec, "2/2025")
+            .await
+            .iter()
+            .map(|s| (s["code"].clone(), s["title"].clone()))
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                (json!("20/2/2025"), json!("B")),
+                (json!("21/2/2025"), json!("C"))
+            ],
+            "a refused renumbering also undoes the reordering"
+        );
     }
 );
 
@@ -358,6 +396,136 @@ both_backends!(
         assert_eq!(
             listed["meeting"]["saker"][2]["attachments"],
             json!([{ "title": "Utkast referat fra møte 2/2025", "hasFile": true }])
+        );
+    }
+);
+
+/// The files under MOTEBOK_FILES_DIR (which keeps them one directory down).
+fn stored_files(app: &TestApp) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(&app.files_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .map(|f| f.path())
+        .collect()
+}
+
+async fn upload_pdf(app: &TestApp, sec: &str, sak_id: &str) -> Value {
+    let pdf = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer\n%%EOF\n".to_vec();
+    let res = app
+        .client
+        .post(app.url("/files"))
+        .bearer_auth(sec)
+        .multipart(upload_form(sak_id, "Utkast referat.pdf", pdf))
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.expect("JSON")["attachment"].clone()
+}
+
+both_backends!(
+    a_vedlegg_may_be_only_a_title_and_a_removed_file_leaves_the_files_directory,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        let m = create_meeting(&app, &sec, "2025-09-17", true).await;
+        let sak_id = m["saker"][2]["id"].as_str().expect("sak id").to_owned();
+        let remove = "mutation($id: ID!, $v: Int!) { removeAttachment(id: $id, version: $v) }";
+
+        // "Vedlegg 1: Oversikt …", sent separately: neither a file nor a link.
+        let listed = app
+            .gql_ok(
+                Some(&sec),
+                "mutation($s: ID!) { addAttachment(input: { sakId: $s, title: \"Oversikt over utvalgte dokumenter\" }) { number title url hasFile } }",
+                json!({ "s": sak_id }),
+            )
+            .await;
+        assert_eq!(
+            listed["addAttachment"],
+            json!({ "number": 1, "title": "Oversikt over utvalgte dokumenter", "url": null, "hasFile": false })
+        );
+
+        // A file no other attachment uses goes with its attachment, once the removal commits.
+        let first = upload_pdf(&app, &sec, &sak_id).await;
+        assert_eq!(first["number"], 2);
+        assert_eq!(stored_files(&app).len(), 1);
+        let stale = app
+            .gql(Some(&sec), remove, json!({ "id": first["id"], "v": 2 }))
+            .await;
+        assert_eq!(error_code(&stale), Some("CONFLICT"));
+        assert_eq!(
+            stored_files(&app).len(),
+            1,
+            "a refused removal keeps the file"
+        );
+        app.gql_ok(Some(&sec), remove, json!({ "id": first["id"], "v": 1 }))
+            .await;
+        assert_eq!(stored_files(&app), Vec::<std::path::PathBuf>::new());
+        let db = &app.state.db.read;
+        assert_eq!(
+            entity::stored_file::Entity::find().count(db).await.ok(),
+            Some(0)
+        );
+        let logged = app
+            .gql_ok(
+                Some(&sec),
+                "query { auditLog(entity: \"stored_file\") { nodes { action oldValue } } }",
+                json!({}),
+            )
+            .await;
+        assert_eq!(
+            logged["auditLog"]["nodes"][0]["action"], "DELETE",
+            "{logged}"
+        );
+
+        // A file another attachment still uses stays until the last one is removed.
+        let second = upload_pdf(&app, &sec, &sak_id).await;
+        let file_id = entity::attachment::Entity::find_by_id(
+            second["id"]
+                .as_str()
+                .and_then(|i| i.parse::<i32>().ok())
+                .expect("id"),
+        )
+        .one(db)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|a| a.stored_file_id);
+        let now = chrono::Utc::now();
+        let twin = entity::attachment::ActiveModel {
+            sak_id: Set(sak_id.parse().ok()),
+            number: Set(9),
+            title: Set("Same file, listed twice".into()),
+            stored_file_id: Set(file_id),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.state.db.write)
+        .await
+        .expect("twin");
+        app.gql_ok(Some(&sec), remove, json!({ "id": second["id"], "v": 1 }))
+            .await;
+        assert_eq!(stored_files(&app).len(), 1, "still used by the twin");
+        app.gql_ok(
+            Some(&sec),
+            remove,
+            json!({ "id": twin.id.to_string(), "v": 1 }),
+        )
+        .await;
+        assert_eq!(stored_files(&app).len(), 0);
+        let left = agenda(&app, &sec, "1/2025").await;
+        assert_eq!(
+            app.gql_ok(
+                Some(&sec),
+                "query($id: ID!) { sak(id: $id) { attachments { title hasFile } } }",
+                json!({ "id": left[2]["id"] }),
+            )
+            .await["sak"]["attachments"],
+            json!([{ "title": "Oversikt over utvalgte dokumenter", "hasFile": false }])
         );
     }
 );
@@ -547,6 +715,48 @@ both_backends!(
                 Some("start"),
             ),
             (
+                "mutation($m: ID!, $s: [ID!]!) { reorderSaker(meetingId: $m, sakIds: $s, start: 40) { id } }",
+                json!({ "m": mid, "s": m["saker"].as_array().map(|s| s.iter().map(|s| s["id"].clone()).collect::<Vec<_>>()) }),
+                "VALIDATION",
+                Some("start"),
+            ),
+            (
+                "mutation($m: ID!, $s: [ID!]!) { reorderSaker(meetingId: $m, sakIds: $s, renumber: true, start: 0) { id } }",
+                json!({ "m": mid, "s": m["saker"].as_array().map(|s| s.iter().map(|s| s["id"].clone()).rev().collect::<Vec<_>>()) }),
+                "VALIDATION",
+                Some("start"),
+            ),
+            (
+                "mutation($m: ID!) { markMeetingHeld(id: $m, version: 1) { id } }",
+                json!({ "m": "møte 1" }),
+                "VALIDATION",
+                Some("id"),
+            ),
+            (
+                "mutation { cancelMeeting(id: \"424242\", version: 1) { id } }",
+                json!({}),
+                "NOT_FOUND",
+                None,
+            ),
+            (
+                "mutation { startMinutes(meetingId: \"424242\", version: 1) { id } }",
+                json!({}),
+                "NOT_FOUND",
+                None,
+            ),
+            (
+                "mutation { publishMinutes(meetingId: \"0\", version: 1) { id } }",
+                json!({}),
+                "VALIDATION",
+                Some("meetingId"),
+            ),
+            (
+                "mutation { lockMinutes(meetingId: \"424242\", version: 1) { id } }",
+                json!({}),
+                "NOT_FOUND",
+                None,
+            ),
+            (
                 "mutation($m: ID!, $s: ID!) { reorderSaker(meetingId: $m, sakIds: [$s, $s]) { id } }",
                 json!({ "m": mid, "s": sid }),
                 "VALIDATION",
@@ -569,6 +779,12 @@ both_backends!(
                 json!({ "i": { "sakId": sid, "meetingId": mid, "title": "Vedlegg", "url": "https://example.no" } }),
                 "VALIDATION",
                 Some("sakId"),
+            ),
+            (
+                "mutation($i: AddAttachmentInput!) { addAttachment(input: $i) { id } }",
+                json!({ "i": { "sakId": sid, "title": "  " } }),
+                "VALIDATION",
+                Some("title"),
             ),
             (
                 "mutation { updateAttachment(input: { id: \"424242\", version: 1, title: \"x\" }) { id } }",
@@ -635,6 +851,24 @@ both_backends!(
                 json!({ "m": mid, "s": sid }),
                 "VALIDATION",
                 Some("entries.0.onlySakId"),
+            ),
+            (
+                "mutation($m: ID!) { recordAttendance(meetingId: $m, entries: [{ nameText: \"Gjest\", category: GUEST, status: PRESENT, fromSak: \"fra sak 7/1/2025\" }]) { id } }",
+                json!({ "m": mid }),
+                "VALIDATION",
+                Some("entries.0.fromSak"),
+            ),
+            (
+                "mutation($m: ID!) { recordAttendance(meetingId: $m, entries: [{ nameText: \"Gjest\", category: GUEST, status: PRESENT, toSak: \"t.o. sak sju\" }]) { id } }",
+                json!({ "m": mid }),
+                "VALIDATION",
+                Some("entries.0.toSak"),
+            ),
+            (
+                "mutation($m: ID!, $s: ID!) { recordAttendance(meetingId: $m, entries: [{ nameText: \"Gjest\", category: GUEST, status: PRESENT, onlySakId: $s, onlySak: \"sak 1/1/2025\" }]) { id } }",
+                json!({ "m": mid, "s": sid }),
+                "VALIDATION",
+                Some("entries.0.onlySak"),
             ),
             (
                 "mutation($s: ID!) { declareInterest(sakId: $s, declaration: \"Styreverv\") { id } }",

@@ -1,12 +1,12 @@
 //! Search: ranked hits with highlighted, escaped snippets, Norwegian word forms, input
 //! limits, the index following edits, and the same visibility rules as everything else.
 
+use crate::rows::{self, SakText, d};
 use entity::{
     enums::{MeetingStatus, MinutesStatus, UserRole},
     sak,
 };
 use motebok_tests::{Backend, TestApp, both_backends, error_code};
-use crate::rows::{self, SakText, d};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::{Value, json};
 
@@ -292,33 +292,32 @@ both_backends!(
     }
 );
 
+/// `n` saker titled "Statsbudsjettet" in a meeting whose minutes are published.
+async fn budget_saker(app: &TestApp, n: i32) -> Vec<sak::Model> {
+    let m = rows::meeting(
+        app,
+        1,
+        d(2025, 2, 5),
+        MeetingStatus::Held,
+        MinutesStatus::Published,
+    )
+    .await;
+    let mut saker = Vec::new();
+    for number in 1..=n {
+        let text = SakText {
+            title: "Statsbudsjettet",
+            ..Default::default()
+        };
+        saker.push(rows::sak(app, &m, number, text).await);
+    }
+    saker
+}
+
 both_backends!(
     the_index_follows_edits_and_first_limits_the_hits,
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
-        let m = rows::meeting(
-            &app,
-            1,
-            d(2025, 2, 5),
-            MeetingStatus::Held,
-            MinutesStatus::Published,
-        )
-        .await;
-        let mut ids = Vec::new();
-        for n in 1..=4 {
-            ids.push(
-                rows::sak(
-                    &app,
-                    &m,
-                    n,
-                    SakText {
-                        title: "Statsbudsjettet",
-                        ..Default::default()
-                    },
-                )
-                .await,
-            );
-        }
+        let ids = budget_saker(&app, 4).await;
         let limited = app
             .gql_ok(
                 None,
@@ -370,6 +369,139 @@ both_backends!(
         ] {
             let res = app.gql(None, SEARCH, json!({ "text": text })).await;
             assert!(res.get("errors").is_none(), "{text}: {res:#}");
+        }
+    }
+);
+
+const NAME_SEARCH: &str = r#"
+query($text: String!) {
+  search(text: $text) { kind title snippet person { name } organisation { name shortName } }
+}"#;
+
+both_backends!(
+    people_and_organisations_are_found_by_name_but_not_by_what_only_the_secretariat_reads,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let token = app.secretariat().await;
+        let fhi = app
+            .gql_ok(
+                Some(&token),
+                "mutation { createOrganisation(input: { name: \"Folkehelseinstituttet\", shortName: \"FHI\" }) { id } }",
+                json!({}),
+            )
+            .await["createOrganisation"]["id"]
+            .clone();
+        for (name, title, note) in [
+            ("Guri Rørtveit", "direktør", "Hemmelighold telefonnummeret"),
+            ("Øivind Enger", "daglig leder", ""),
+            ("Guri Hansen", "rådgiver", ""),
+        ] {
+            app.gql_ok(
+                Some(&token),
+                "mutation($input: PersonInput!, $org: ID) { createPerson(input: $input, organisationId: $org) { id } }",
+                json!({ "input": { "name": name, "title": title, "note": note }, "org": fhi }),
+            )
+            .await;
+        }
+        let hits = |token: Option<String>, text: &'static str| {
+            let app = &app;
+            async move {
+                app.gql_ok(token.as_deref(), NAME_SEARCH, json!({ "text": text }))
+                    .await["search"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            }
+        };
+
+        let rortveit = hits(None, "rørtveit").await;
+        let oivind = hits(None, "øivind").await;
+        let guri = hits(Some(token.clone()), "guri").await;
+        let both = hits(None, "GURI RØR").await;
+        let not_hansen = hits(None, "guri -hansen").await;
+        let fhi_hits = hits(None, "fhi").await;
+        let note = hits(Some(token.clone()), "hemmelighold").await;
+
+        assert_eq!(rortveit.len(), 1, "{rortveit:#?}");
+        assert_eq!(rortveit[0]["kind"], "PERSON");
+        assert_eq!(rortveit[0]["person"]["name"], "Guri Rørtveit");
+        assert_eq!(rortveit[0]["title"], "Guri <mark>Rørtveit</mark>");
+        assert_eq!(rortveit[0]["snippet"], "direktør");
+        // SQLite's lower() knows only ASCII: "øivind" must still find "Øivind".
+        assert_eq!(oivind[0]["person"]["name"], "Øivind Enger");
+        assert_eq!(oivind[0]["title"], "<mark>Øivind</mark> Enger");
+        assert_eq!(guri.len(), 2);
+        assert_eq!(both.len(), 1);
+        assert_eq!(both[0]["title"], "<mark>Guri</mark> <mark>Rør</mark>tveit");
+        assert_eq!(not_hansen.len(), 1);
+        assert_eq!(not_hansen[0]["person"]["name"], "Guri Rørtveit");
+        assert_eq!(fhi_hits.len(), 1);
+        assert_eq!(fhi_hits[0]["kind"], "ORGANISATION");
+        assert_eq!(fhi_hits[0]["organisation"]["name"], "Folkehelseinstituttet");
+        assert!(note.is_empty(), "notes are not searched: {note:#?}");
+    }
+);
+
+const PAGED_SEARCH: &str = r#"
+query($text: String!, $first: Int, $after: String) {
+  search(text: $text, first: $first, after: $after) { cursor sak { code } }
+}"#;
+
+both_backends!(
+    search_pages_through_its_hits_with_after_and_refuses_a_bad_cursor,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        budget_saker(&app, 5).await;
+        let page = |first: i64, after: Value| {
+            let app = &app;
+            async move {
+                app.gql_ok(
+                    None,
+                    PAGED_SEARCH,
+                    json!({ "text": "statsbudsjettet", "first": first, "after": after }),
+                )
+                .await["search"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            }
+        };
+        let codes = |hits: &[Value]| -> Vec<String> {
+            hits.iter()
+                .map(|h| h["sak"]["code"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        };
+
+        let all = page(50, Value::Null).await;
+        let first = page(2, Value::Null).await;
+        let second = page(2, first[1]["cursor"].clone()).await;
+        let third = page(2, second[1]["cursor"].clone()).await;
+
+        assert_eq!(all.len(), 5);
+        let paged: Vec<String> = [first, second, third.clone()]
+            .concat()
+            .iter()
+            .map(|h| h["sak"]["code"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(
+            paged,
+            codes(&all),
+            "the pages follow each other without gaps or repeats"
+        );
+        assert_eq!(third.len(), 1);
+        assert!(page(2, third[0]["cursor"].clone()).await.is_empty());
+
+        use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+        for after in ["not a cursor".to_owned(), URL_SAFE_NO_PAD.encode("o:199")] {
+            let res = app
+                .gql(
+                    None,
+                    PAGED_SEARCH,
+                    json!({ "text": "statsbudsjettet", "after": after }),
+                )
+                .await;
+            assert_eq!(error_code(&res), Some("VALIDATION"), "{after}: {res:#}");
+            assert_eq!(res["errors"][0]["extensions"]["field"], "after");
         }
     }
 );

@@ -570,3 +570,44 @@ both_backends!(
         }
     }
 );
+
+both_backends!(
+    every_api_token_expires_within_a_year_and_in_ninety_days_unless_told,
+    |backend: Backend| async move {
+        let app = spawn(backend).await;
+        let session = app.secretariat().await;
+        let create = |input: Value| {
+            let app = &app;
+            let session = session.clone();
+            async move {
+                app.gql(Some(&session), CREATE, json!({ "input": input }))
+                    .await
+            }
+        };
+
+        let unnamed = create(json!({ "name": "Uten frist", "scopes": ["read", "read"] })).await;
+        let too_far = create(json!({
+            "name": "For lenge",
+            "scopes": ["read"],
+            "expiresAt": (Utc::now() + Duration::days(367)).to_rfc3339(),
+        }))
+        .await;
+
+        let shown = &unnamed["data"]["createApiToken"]["apiToken"];
+        let expires: chrono::DateTime<Utc> = shown["expiresAt"]
+            .as_str()
+            .and_then(|e| e.parse().ok())
+            .unwrap_or_else(|| panic!("a token without an expiry: {unnamed}"));
+        let in_90 = Utc::now() + Duration::days(90);
+        assert!((expires - in_90).num_minutes().abs() < 5, "{expires}");
+        assert_eq!(shown["scopes"], json!(["read"]), "a scope stored twice");
+        assert_eq!(error_code(&too_far), Some("VALIDATION"), "{too_far}");
+        assert_eq!(too_far["errors"][0]["extensions"]["field"], "expiresAt");
+        let stored = api_token::Entity::find()
+            .all(&app.state.db.read)
+            .await
+            .unwrap();
+        assert_eq!(stored.len(), 1);
+        assert!(stored.iter().all(|t| t.expires_at.is_some()));
+    }
+);

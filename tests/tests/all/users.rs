@@ -201,6 +201,58 @@ both_backends!(
     }
 );
 
+both_backends!(
+    promotion_to_the_secretariat_needs_a_new_password_of_fifteen_characters,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let t = app.secretariat().await;
+        let user = create_user(&app, &t, "forfremmes@example.no", "MEMBER").await;
+        let promote = r#"mutation($id: ID!, $p: String) {
+            setUserRole(id: $id, version: 1, role: SECRETARIAT, password: $p) { role version } }"#;
+        let before = counts(&app).await;
+
+        // Without a password, or with one that is long enough only for a member: refused.
+        for password in [Value::Null, json!("ti-tegn-ok!")] {
+            let res = app
+                .gql(
+                    Some(&t),
+                    promote,
+                    json!({ "id": user["id"], "p": password }),
+                )
+                .await;
+            assert_eq!(error_code(&res), Some("VALIDATION"), "{res:#}");
+            assert_eq!(res["errors"][0]["extensions"]["field"], "password");
+        }
+        assert_eq!(counts(&app).await, before, "nothing changed");
+        let still = session(&app, "forfremmes@example.no", MEMBER_PASSWORD).await;
+        let me = app.gql_ok(Some(&still.access), ME, json!({})).await;
+        assert_eq!(me["me"]["role"], "MEMBER");
+
+        let promoted = app
+            .gql_ok(
+                Some(&t),
+                promote,
+                json!({ "id": user["id"], "p": "et-langt-passord-for-sekretariatet" }),
+            )
+            .await;
+
+        assert_eq!(promoted["setUserRole"]["role"], "SECRETARIAT");
+        assert_eq!(
+            login_status(&app, "forfremmes@example.no", MEMBER_PASSWORD).await,
+            401,
+            "the member's short password still opens a secretariat account"
+        );
+        let after = session(
+            &app,
+            "forfremmes@example.no",
+            "et-langt-passord-for-sekretariatet",
+        )
+        .await;
+        let me = app.gql_ok(Some(&after.access), ME, json!({})).await;
+        assert_eq!(me["me"]["role"], "SECRETARIAT");
+    }
+);
+
 const CHANGE_PASSWORD: &str = r#"
 mutation($old: String!, $new: String!) { changePassword(oldPassword: $old, newPassword: $new) }"#;
 
