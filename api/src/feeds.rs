@@ -258,7 +258,7 @@ async fn ics(
     );
     res.headers_mut().insert(
         header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("inline; filename=\"ho21-frister.ics\""),
+        HeaderValue::from_static("inline; filename=\"frister.ics\""),
     );
     Ok(res)
 }
