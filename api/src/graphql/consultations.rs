@@ -10,7 +10,8 @@ use entity::{consultation_round, meeting, policy_document, sak, working_group};
 use sea_orm::{QuerySelect, TransactionTrait};
 
 use super::{
-    ContextExt, MAX_PAGE, TotalCount, load_err, opt_id, paginate, parse_id, patch_id, saker::Sak,
+    ContextExt, MAX_PAGE, TotalCount, load_err, opt_id, paginate, parse_id, patch_id,
+    saker::{Sak, readable_sak},
     to_id, working_groups::WorkingGroup,
 };
 use crate::{
@@ -216,32 +217,6 @@ impl From<policy_document::Model> for PolicyDocument {
     }
 }
 
-/// The sak, if the viewer may see its meeting.
-pub(crate) async fn visible_sak(ctx: &Context<'_>, sak_id: Option<i32>) -> AppResult<Option<Sak>> {
-    let Some(id) = sak_id else { return Ok(None) };
-    let Some(s) = ctx
-        .loader::<ById<sak::Entity>>()
-        .load_one(id)
-        .await
-        .map_err(load_err)?
-    else {
-        return Ok(None);
-    };
-    let Some(m) = ctx
-        .loader::<ById<meeting::Entity>>()
-        .load_one(s.meeting_id)
-        .await
-        .map_err(load_err)?
-    else {
-        return Ok(None);
-    };
-    if !policy::can_read_meeting(ctx.viewer(), &m) {
-        return Ok(None);
-    }
-    let minutes = policy::can_read_minutes(ctx.viewer(), &m);
-    Ok(Some(Sak::new(s, &m, minutes)))
-}
-
 /// The meetings of the saker with these ids, by sak id, in two batched loads.
 pub(crate) async fn meetings_of_saker(
     ctx: &Context<'_>,
@@ -305,7 +280,7 @@ impl PolicyDocument {
 
     /// The sak in which the council treated the document and decided its follow-up.
     async fn decided_in_sak(&self, ctx: &Context<'_>) -> AppResult<Option<Sak>> {
-        visible_sak(ctx, self.raw.decided_in_sak_id).await
+        readable_sak(ctx, self.raw.decided_in_sak_id).await
     }
 
     /// Working groups linked to the document.

@@ -19,7 +19,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::limits::LIMIT_CODE;
+use super::limits::{self, LIMIT_CODE};
 use crate::{
     loaders::{Loaders, run_in_rounds},
     startup::{AppState, GRAPHQL_BODY_LIMIT},
@@ -180,12 +180,22 @@ async fn execute(state: AppState, headers: HeaderMap, request: async_graphql::Re
             return refuse(status, e.code(), &e.to_string());
         }
     };
-    let request = request
+    let mut request = request
         .data(viewer)
         .data(Loaders::new(state.db.clone()))
         .data(crate::files::FilesDir(state.config.files_dir.clone()))
         .data(RequestId(request_id.clone()));
-    let mut response = run_in_rounds(state.schema.execute(request)).await;
+    // The shape limits run here rather than as a schema extension: with any extension
+    // registered, async-graphql wraps every field's resolution, a cost paid on each field
+    // of every page. The parsed document stays cached on the request for `execute`.
+    let refused = request
+        .parsed_query()
+        .and_then(limits::check)
+        .err();
+    let mut response = match refused {
+        Some(error) => async_graphql::Response::from_errors(vec![error]),
+        None => run_in_rounds(state.schema.execute(request)).await,
+    };
     for error in &mut response.errors {
         label_error(error, &request_id);
     }

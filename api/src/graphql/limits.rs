@@ -9,11 +9,10 @@
 //!   each other twice over cannot make the validators walk billions of nodes.
 //!
 //! Each fragment is measured once (memoised), so the check itself is linear in the document.
-use std::{collections::HashMap, sync::Arc};
+use std::collections::HashMap;
 
 use async_graphql::{
-    Request, ServerError, ServerResult,
-    extensions::{Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest},
+    ServerError, ServerResult,
     parser::types::{ExecutableDocument, Selection, SelectionSet},
 };
 
@@ -26,30 +25,6 @@ pub const MAX_INTROSPECTION_DEPTH: usize = 16;
 pub const MAX_SELECTIONS: usize = 5_000;
 
 pub const LIMIT_CODE: &str = "LIMIT_EXCEEDED";
-
-pub struct DocumentLimits;
-
-impl ExtensionFactory for DocumentLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(DocumentLimitsExtension)
-    }
-}
-
-struct DocumentLimitsExtension;
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for DocumentLimitsExtension {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        // Parsing here caches the document on the request: async-graphql reuses it.
-        check(request.parsed_query()?)?;
-        next.run(ctx, request).await
-    }
-}
 
 pub fn limit_error(message: String) -> ServerError {
     tracing::warn!(event = "graphql.limit", message, "query refused");

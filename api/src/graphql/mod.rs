@@ -70,11 +70,10 @@ pub const MAX_PAGE: usize = 100;
 
 fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        // Depth, aliases and directives: see `limits` (async-graphql's depth limit would
-        // also refuse GraphiQL's introspection query).
+        // Depth, aliases and directives: see `limits`, checked by the HTTP handler
+        // (async-graphql's depth limit would also refuse GraphiQL's introspection query).
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(limits::MAX_DIRECTIVES)
-        .extension(limits::DocumentLimits)
 }
 
 pub fn build_schema(db: Db, production: bool) -> MotebokSchema {

@@ -469,7 +469,7 @@ impl SakReference {
 }
 
 /// A sak by id, when the viewer may read its meeting.
-async fn readable_sak(ctx: &Context<'_>, id: Option<i32>) -> AppResult<Option<Sak>> {
+pub(crate) async fn readable_sak(ctx: &Context<'_>, id: Option<i32>) -> AppResult<Option<Sak>> {
     let Some(id) = id else { return Ok(None) };
     let Some(s) = ctx
         .loader::<ById<sak::Entity>>()

@@ -13,11 +13,11 @@ use super::{
     ContextExt, TotalCount,
     consultations::{
         ConsultationRound, PolicyDocument, document_visible, meetings_of_saker,
-        visible_document_ids, visible_sak,
+        visible_document_ids,
     },
     load_err, opt_id, paginate, parse_id, patch_id,
     people::Person,
-    saker::Sak,
+    saker::{Sak, readable_sak},
     to_id,
 };
 use crate::{
@@ -150,7 +150,7 @@ impl From<working_group::Model> for WorkingGroup {
 impl WorkingGroup {
     /// The sak whose vedtak set the group up.
     async fn established_by_sak(&self, ctx: &Context<'_>) -> AppResult<Option<Sak>> {
-        visible_sak(ctx, self.raw.established_by_sak_id).await
+        readable_sak(ctx, self.raw.established_by_sak_id).await
     }
 
     /// The policy document the group works on.
