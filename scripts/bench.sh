@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks Møtebok against the targets in PERFORMANCE.md (see bench/README.md).
-# Slow (about ten minutes) and not part of scripts/test.sh or CI.
+# Slow (about five minutes plus the release builds); not part of scripts/test.sh or CI.
 #
 #   ./scripts/bench.sh            results in artifacts/bench/results.md
 #
