@@ -30,4 +30,5 @@ mod schema;
 mod search;
 mod tokens;
 mod users;
+mod visibility;
 mod working_groups;
