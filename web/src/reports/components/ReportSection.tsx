@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
@@ -33,6 +33,21 @@ export function ReportSection({
       </div>
       {children}
     </section>
+  );
+}
+
+/** A report section's table: scrolls sideways on narrow screens; the caption is for screen readers. */
+export function SectionTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+  return (
+    <div className="table-scroll">
+      <Table zebra data-size="sm">
+        <caption className="ds-sr-only">{caption}</caption>
+        <Table.Head>
+          <Table.Row>{head}</Table.Row>
+        </Table.Head>
+        <Table.Body>{children}</Table.Body>
+      </Table>
+    </div>
   );
 }
 

@@ -18,7 +18,7 @@ import { personUrl } from '../../people/urls';
 import { workingGroupUrl } from '../../working_groups/urls';
 import { BarChart } from '../components/BarChart';
 import { EventForm, PublicationForm, RemoveRecord } from '../components/RecordForms';
-import { Muted, ReportSection } from '../components/ReportSection';
+import { Muted, ReportSection, SectionTable } from '../components/ReportSection';
 import messages from '../messages';
 import { annualReportDocumentUrl, reportCsvUrl, type ReportTable } from '../urls';
 
@@ -270,43 +270,40 @@ export default function AnnualReportView() {
                 />
               </div>
             )}
-            <div className="table-scroll">
-              <Table zebra data-size="sm">
-                <caption className="ds-sr-only">{t.tableMeetings}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t.colMeeting}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.colDate}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.colFormat}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colSaker}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colSubstantive}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colPresent}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colDigital}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colAbsent}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colSubstitutes}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colRate}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {report.meetings.map((m) => (
-                    <Table.Row key={m.meetingId}>
-                      <Table.HeaderCell scope="row">
-                        <RouterLink to={meetingUrl(m.code)}>{t.meetingCode(m.code)}</RouterLink>
-                      </Table.HeaderCell>
-                      <Table.Cell className="nowrap">{date(m.date)}</Table.Cell>
-                      <Table.Cell>{t[`format${m.format}`]}</Table.Cell>
-                      <Table.Cell className="num">{m.saker}</Table.Cell>
-                      <Table.Cell className="num">{m.substantiveVedtak}</Table.Cell>
-                      <Table.Cell className="num">{m.attendance.present}</Table.Cell>
-                      <Table.Cell className="num">{m.attendance.digital}</Table.Cell>
-                      <Table.Cell className="num">{m.attendance.absent}</Table.Cell>
-                      <Table.Cell className="num">{m.substitutes}</Table.Cell>
-                      <Table.Cell className="num">{percent(m.attendance.rate, lang) ?? t.noRate}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <SectionTable
+              caption={t.tableMeetings}
+              head={
+                <>
+                  <Table.HeaderCell>{t.colMeeting}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.colDate}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.colFormat}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colSaker}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colSubstantive}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colPresent}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colDigital}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colAbsent}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colSubstitutes}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colRate}</Table.HeaderCell>
+                </>
+              }
+            >
+              {report.meetings.map((m) => (
+                <Table.Row key={m.meetingId}>
+                  <Table.HeaderCell scope="row">
+                    <RouterLink to={meetingUrl(m.code)}>{t.meetingCode(m.code)}</RouterLink>
+                  </Table.HeaderCell>
+                  <Table.Cell className="nowrap">{date(m.date)}</Table.Cell>
+                  <Table.Cell>{t[`format${m.format}`]}</Table.Cell>
+                  <Table.Cell className="num">{m.saker}</Table.Cell>
+                  <Table.Cell className="num">{m.substantiveVedtak}</Table.Cell>
+                  <Table.Cell className="num">{m.attendance.present}</Table.Cell>
+                  <Table.Cell className="num">{m.attendance.digital}</Table.Cell>
+                  <Table.Cell className="num">{m.attendance.absent}</Table.Cell>
+                  <Table.Cell className="num">{m.substitutes}</Table.Cell>
+                  <Table.Cell className="num">{percent(m.attendance.rate, lang) ?? t.noRate}</Table.Cell>
+                </Table.Row>
+              ))}
+            </SectionTable>
           </ReportSection>
 
           <ReportSection id="types" heading={t.typesHeading} table={t.tableTypes} onDownload={csv('saker-by-type')} busy={isBusy('saker-by-type')}>
@@ -325,27 +322,24 @@ export default function AnnualReportView() {
               />
             )}
             <Paragraph data-size="sm">{t.standing(report.saker.standing)}</Paragraph>
-            <div className="table-scroll">
-              <Table zebra data-size="sm">
-                <caption className="ds-sr-only">{t.tableTypes}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t.colType}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colSaker}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colSubstantive}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {report.saker.byType.map((b) => (
-                    <Table.Row key={b.types.join('/') || 'none'}>
-                      <Table.HeaderCell scope="row">{typeName(b.types)}</Table.HeaderCell>
-                      <Table.Cell className="num">{b.saker}</Table.Cell>
-                      <Table.Cell className="num">{b.substantiveVedtak}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <SectionTable
+              caption={t.tableTypes}
+              head={
+                <>
+                  <Table.HeaderCell>{t.colType}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colSaker}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colSubstantive}</Table.HeaderCell>
+                </>
+              }
+            >
+              {report.saker.byType.map((b) => (
+                <Table.Row key={b.types.join('/') || 'none'}>
+                  <Table.HeaderCell scope="row">{typeName(b.types)}</Table.HeaderCell>
+                  <Table.Cell className="num">{b.saker}</Table.Cell>
+                  <Table.Cell className="num">{b.substantiveVedtak}</Table.Cell>
+                </Table.Row>
+              ))}
+            </SectionTable>
           </ReportSection>
 
           <ReportSection
@@ -370,33 +364,30 @@ export default function AnnualReportView() {
                 }))}
               />
             )}
-            <div className="table-scroll">
-              <Table zebra data-size="sm">
-                <caption className="ds-sr-only">{t.tableMembers}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t.colMember}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colPresent}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colDigital}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colAbsent}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colRate}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {report.attendanceByMember.map((m) => (
-                    <Table.Row key={m.personId}>
-                      <Table.HeaderCell scope="row">
-                        <RouterLink to={personUrl(m.personId)}>{m.name}</RouterLink>
-                      </Table.HeaderCell>
-                      <Table.Cell className="num">{m.attendance.present}</Table.Cell>
-                      <Table.Cell className="num">{m.attendance.digital}</Table.Cell>
-                      <Table.Cell className="num">{m.attendance.absent}</Table.Cell>
-                      <Table.Cell className="num">{percent(m.attendance.rate, lang) ?? t.noRate}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <SectionTable
+              caption={t.tableMembers}
+              head={
+                <>
+                  <Table.HeaderCell>{t.colMember}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colPresent}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colDigital}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colAbsent}</Table.HeaderCell>
+                  <Table.HeaderCell className="num">{t.colRate}</Table.HeaderCell>
+                </>
+              }
+            >
+              {report.attendanceByMember.map((m) => (
+                <Table.Row key={m.personId}>
+                  <Table.HeaderCell scope="row">
+                    <RouterLink to={personUrl(m.personId)}>{m.name}</RouterLink>
+                  </Table.HeaderCell>
+                  <Table.Cell className="num">{m.attendance.present}</Table.Cell>
+                  <Table.Cell className="num">{m.attendance.digital}</Table.Cell>
+                  <Table.Cell className="num">{m.attendance.absent}</Table.Cell>
+                  <Table.Cell className="num">{percent(m.attendance.rate, lang) ?? t.noRate}</Table.Cell>
+                </Table.Row>
+              ))}
+            </SectionTable>
           </ReportSection>
 
           <ReportSection
@@ -409,33 +400,30 @@ export default function AnnualReportView() {
             {report.consultations.length === 0 ? (
               <Muted>{t.noConsultations}</Muted>
             ) : (
-              <div className="table-scroll">
-                <Table zebra data-size="sm">
-                  <caption className="ds-sr-only">{t.tableConsultations}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t.colDocument}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colKind}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colOutcome}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colDeadline}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colSentOn}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {report.consultations.map((c) => (
-                      <Table.Row key={c.roundId}>
-                        <Table.Cell>
-                          <RouterLink to={policyDocumentUrl(c.policyDocumentId)}>{c.document}</RouterLink>
-                        </Table.Cell>
-                        <Table.Cell>{t[`kind${c.kind}`]}</Table.Cell>
-                        <Table.Cell>{t[`outcome${c.outcome}`]}</Table.Cell>
-                        <Table.Cell className="nowrap">{date(c.deadline)}</Table.Cell>
-                        <Table.Cell className="nowrap">{date(c.sentOn)}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <SectionTable
+                caption={t.tableConsultations}
+                head={
+                  <>
+                    <Table.HeaderCell>{t.colDocument}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colKind}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colOutcome}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colDeadline}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colSentOn}</Table.HeaderCell>
+                  </>
+                }
+              >
+                {report.consultations.map((c) => (
+                  <Table.Row key={c.roundId}>
+                    <Table.Cell>
+                      <RouterLink to={policyDocumentUrl(c.policyDocumentId)}>{c.document}</RouterLink>
+                    </Table.Cell>
+                    <Table.Cell>{t[`kind${c.kind}`]}</Table.Cell>
+                    <Table.Cell>{t[`outcome${c.outcome}`]}</Table.Cell>
+                    <Table.Cell className="nowrap">{date(c.deadline)}</Table.Cell>
+                    <Table.Cell className="nowrap">{date(c.sentOn)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </SectionTable>
             )}
           </ReportSection>
 
@@ -443,33 +431,30 @@ export default function AnnualReportView() {
             {report.workingGroups.length === 0 ? (
               <Muted>{t.noGroups}</Muted>
             ) : (
-              <div className="table-scroll">
-                <Table zebra data-size="sm">
-                  <caption className="ds-sr-only">{t.tableGroups}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t.colGroup}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colGroupKind}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colPeriod}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colYear}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {report.workingGroups.map((g) => (
-                      <Table.Row key={g.workingGroupId}>
-                        <Table.Cell>
-                          <RouterLink to={workingGroupUrl(g.workingGroupId)}>{g.name}</RouterLink>
-                        </Table.Cell>
-                        <Table.Cell>{t[`groupKind${g.kind}`]}</Table.Cell>
-                        <Table.Cell className="nowrap">{[date(g.startsOn), date(g.endsOn)].filter(Boolean).join(' – ')}</Table.Cell>
-                        <Table.Cell>
-                          {[g.setUp && t.setUp, g.active && t.active, g.finished && t.finished].filter(Boolean).join(', ')}
-                        </Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <SectionTable
+                caption={t.tableGroups}
+                head={
+                  <>
+                    <Table.HeaderCell>{t.colGroup}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colGroupKind}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colPeriod}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colYear}</Table.HeaderCell>
+                  </>
+                }
+              >
+                {report.workingGroups.map((g) => (
+                  <Table.Row key={g.workingGroupId}>
+                    <Table.Cell>
+                      <RouterLink to={workingGroupUrl(g.workingGroupId)}>{g.name}</RouterLink>
+                    </Table.Cell>
+                    <Table.Cell>{t[`groupKind${g.kind}`]}</Table.Cell>
+                    <Table.Cell className="nowrap">{[date(g.startsOn), date(g.endsOn)].filter(Boolean).join(' – ')}</Table.Cell>
+                    <Table.Cell>
+                      {[g.setUp && t.setUp, g.active && t.active, g.finished && t.finished].filter(Boolean).join(', ')}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </SectionTable>
             )}
           </ReportSection>
 
@@ -485,37 +470,34 @@ export default function AnnualReportView() {
             {report.events.length === 0 ? (
               <Muted>{t.noEvents}</Muted>
             ) : (
-              <div className="table-scroll">
-                <Table zebra data-size="sm">
-                  <caption className="ds-sr-only">{t.tableEvents}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t.colDate}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colTitle}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colEventKind}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colPlace}</Table.HeaderCell>
-                      {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {report.events.map((e) => (
-                      <Table.Row key={e.id}>
-                        <Table.Cell className="nowrap">{date(e.date)}</Table.Cell>
-                        <Table.Cell>{e.title}</Table.Cell>
-                        <Table.Cell>{t[`eventKind${e.kind}`]}</Table.Cell>
-                        <Table.Cell>{t[`eventRole${e.role}`]}</Table.Cell>
-                        <Table.Cell>{e.location}</Table.Cell>
-                        {canEdit && (
-                          <Table.Cell>
-                            <RemoveRecord kind="event" id={e.id} version={e.version} title={e.title} onRemoved={(x) => setNotice(t.removed(x))} />
-                          </Table.Cell>
-                        )}
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <SectionTable
+                caption={t.tableEvents}
+                head={
+                  <>
+                    <Table.HeaderCell>{t.colDate}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colTitle}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colEventKind}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colPlace}</Table.HeaderCell>
+                    {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
+                  </>
+                }
+              >
+                {report.events.map((e) => (
+                  <Table.Row key={e.id}>
+                    <Table.Cell className="nowrap">{date(e.date)}</Table.Cell>
+                    <Table.Cell>{e.title}</Table.Cell>
+                    <Table.Cell>{t[`eventKind${e.kind}`]}</Table.Cell>
+                    <Table.Cell>{t[`eventRole${e.role}`]}</Table.Cell>
+                    <Table.Cell>{e.location}</Table.Cell>
+                    {canEdit && (
+                      <Table.Cell>
+                        <RemoveRecord kind="event" id={e.id} version={e.version} title={e.title} onRemoved={(x) => setNotice(t.removed(x))} />
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </SectionTable>
             )}
           </ReportSection>
 
@@ -539,41 +521,38 @@ export default function AnnualReportView() {
             {report.publications.length === 0 ? (
               <Muted>{t.noPublications}</Muted>
             ) : (
-              <div className="table-scroll">
-                <Table zebra data-size="sm">
-                  <caption className="ds-sr-only">{t.tablePublications}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t.colPublished}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colTitle}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colEventKind}</Table.HeaderCell>
-                      <Table.HeaderCell>{t.colOutlet}</Table.HeaderCell>
-                      {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {report.publications.map((p) => (
-                      <Table.Row key={p.id}>
-                        <Table.Cell className="nowrap">{date(p.publishedOn)}</Table.Cell>
-                        <Table.Cell>{p.url ? (
-                            <Link href={p.url} rel="noopener noreferrer">
-                              {p.title}
-                            </Link>
-                          ) : (
-                            p.title
-                          )}</Table.Cell>
-                        <Table.Cell>{t[`pubKind${p.kind}`]}</Table.Cell>
-                        <Table.Cell>{p.outlet}</Table.Cell>
-                        {canEdit && (
-                          <Table.Cell>
-                            <RemoveRecord kind="publication" id={p.id} version={p.version} title={p.title} onRemoved={(x) => setNotice(t.removed(x))} />
-                          </Table.Cell>
-                        )}
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <SectionTable
+                caption={t.tablePublications}
+                head={
+                  <>
+                    <Table.HeaderCell>{t.colPublished}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colTitle}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colEventKind}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.colOutlet}</Table.HeaderCell>
+                    {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
+                  </>
+                }
+              >
+                {report.publications.map((p) => (
+                  <Table.Row key={p.id}>
+                    <Table.Cell className="nowrap">{date(p.publishedOn)}</Table.Cell>
+                    <Table.Cell>{p.url ? (
+                        <Link href={p.url} rel="noopener noreferrer">
+                          {p.title}
+                        </Link>
+                      ) : (
+                        p.title
+                      )}</Table.Cell>
+                    <Table.Cell>{t[`pubKind${p.kind}`]}</Table.Cell>
+                    <Table.Cell>{p.outlet}</Table.Cell>
+                    {canEdit && (
+                      <Table.Cell>
+                        <RemoveRecord kind="publication" id={p.id} version={p.version} title={p.title} onRemoved={(x) => setNotice(t.removed(x))} />
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </SectionTable>
             )}
           </ReportSection>
 
