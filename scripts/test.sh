@@ -157,6 +157,10 @@ ensure_tools() {
         python3 -m pip install --quiet 'icalendar>=6' ||
             apt_install python3-icalendar
     fi
+    # The fuzz test (SECURITY.md item 8) drives schemathesis; pinned as in tests/tests/all/fuzz.rs.
+    if ! python3 -c 'import schemathesis' 2>/dev/null; then
+        python3 -m pip install --quiet 'schemathesis==4.32.5'
+    fi
     echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'installed')"
     echo "Poppler: $(pdftotext -v 2>&1 | head -n 1)"
 }

@@ -142,8 +142,34 @@ describe('a meeting from the first draft agenda to published minutes', () => {
       },
       [NEW_SAK, index - 1, before[index - 1]],
     );
+
+    // Without the switch a move keeps the numbers; the action numbers them in one call.
+    await page.getByLabel('Nummerer sakene etter rekkefølgen').uncheck();
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await live.getByText(`er flyttet til plass ${index} av ${total}`).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await live.getByText(`er flyttet til plass ${index + 1} av ${total}`).waitFor();
+    await page.keyboard.press('Space');
+    await live.getByText(`er sluppet på plass ${index + 1} av ${total}`).waitFor();
+    await page.getByTestId('agenda-notice').getByText('Rekkefølgen er lagret.', { exact: true }).waitFor();
+    const codeAt = (i) => rows.nth(i).getAttribute('data-code');
+    await page.waitForFunction(
+      ([title, i]) => [...document.querySelectorAll('[data-testid="agenda-row"]')][i]?.textContent?.includes(title),
+      [NEW_SAK, index],
+    );
+    assert.equal(await codeAt(index), before[index - 1], 'the moved sak keeps its number');
+    await page.getByRole('button', { name: 'Nummerer sakene i sakslisterekkefølge nå' }).click();
+    await page.getByTestId('agenda-notice').getByText('Rekkefølgen er lagret, og sakene er nummerert etter den.').waitFor();
+    // The numbers now rise with the places, from the first one.
+    const numberOf = (code) => Number(code.split('/')[0]);
+    await page.waitForFunction(() => {
+      const codes = [...document.querySelectorAll('[data-testid="agenda-row"]')].map((e) => Number(e.getAttribute('data-code')?.split('/')[0]));
+      return codes.every((n, i) => i === 0 || n === codes[i - 1] + 1);
+    });
     const after = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    state.sakCode = after[index - 1];
+    assert.equal(numberOf(after[0]), Math.min(...before.map(numberOf)), 'numbered from the first number');
+    state.sakCode = after[index];
     assert.ok(state.sakCode, 'the moved sak has a code');
 
     // Time slots that overlap are pointed out as they are saved.
@@ -375,7 +401,10 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     await workflow.getByText(`Referatet fra møte ${state.code} er godkjent og låst.`).waitFor();
 
     await page.goto(`/meetings/${state.slug}`);
-    await page.getByRole('link', { name: `godkjent i møte ${next}` }).waitFor();
+    // The sak of the next meeting that approved them, linked.
+    const approval = page.getByRole('link', { name: new RegExp(`^Godkjent i sak \\d+/${next.replace('/', '\\/')}$`) });
+    await approval.waitFor();
+    assert.match(await approval.getAttribute('href'), /^\/saker\/\d+-\d+-\d{4}$/);
     await page.getByTestId('workflow').getByRole('button', { name: 'Publiser referatet' }).click();
     await page.getByTestId('workflow').getByText('Referatet er publisert.', { exact: false }).waitFor();
     await expectAccessible(page, 'meeting (minutes published)');

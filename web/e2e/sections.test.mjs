@@ -413,6 +413,37 @@ describe('the secretariat', () => {
     await page.waitForURL(/\/saker\/\d+-\d+-\d{4}/);
   });
 
+  it('finds people and organisations, and loads more hits', async (t) => {
+    if (needsDemo(t)) return;
+    const page = await app.newPage();
+    await login(page, SECRETARIAT);
+    await page.goto('/search?q=UiO');
+    const results = page.getByTestId('search-results');
+    const organisation = results.getByRole('listitem').filter({ has: page.getByText('Organisasjon', { exact: true }) });
+    await organisation.getByRole('heading', { name: 'Universitetet i Oslo' }).waitFor();
+    assert.equal(await organisation.getByRole('link', { name: /Universitetet i Oslo/ }).count(), 0, 'no page to open');
+
+    // Paging: the first 50 hits, then the rest after the last hit's cursor.
+    await page.goto('/search?q=helse');
+    await results.waitFor();
+    const hits = results.locator(':scope > li');
+    assert.equal(await hits.count(), 50);
+    await page.getByRole('button', { name: 'Vis flere treff' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] > li').length > 50);
+    const all = await hits.allInnerTexts();
+    assert.equal(new Set(all).size, all.length, 'no hit twice');
+    await page.getByRole('button', { name: 'Vis flere treff' }).waitFor({ state: 'detached' });
+    await expectAccessible(page, 'search (more hits)');
+
+    await page.goto('/search?q=Rørtveit');
+    const person = results.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Guri Rørtveit' }) });
+    await person.getByText('Person', { exact: true }).waitFor();
+    await person.getByRole('link', { name: 'Guri Rørtveit' }).click();
+    await page.waitForURL(/\/people\/[^/]+$/);
+    await page.getByRole('heading', { level: 1, name: /Guri Rørtveit/ }).waitFor();
+    assert.deepEqual(page.errors, []);
+  });
+
   it('creates a user, changes the role, and finds it in the audit log', async () => {
     const page = await app.newPage();
     await login(page, SECRETARIAT);
@@ -443,6 +474,20 @@ describe('the secretariat', () => {
     await manage.getByRole('button', { name: 'Lagre rollen' }).click();
     await page.getByText('Olga Observatør har nå rollen Observatør.', { exact: false }).waitFor();
     await page.getByTestId('users').getByRole('row', { name: /Olga Observatør/ }).getByText('Observatør', { exact: true }).waitFor();
+
+    // The secretariat's stronger password rule: a promotion asks for a new password.
+    const rolePassword = manage.getByLabel('Nytt passord for sekretariatet');
+    assert.equal(await rolePassword.count(), 0, 'no password field for other roles');
+    await manage.getByLabel('Rolle').selectOption('SECRETARIAT');
+    await rolePassword.fill('for-kort');
+    await manage.getByRole('button', { name: 'Lagre rollen' }).click();
+    await manage.getByText('Passordet må ha minst 15 tegn.').first().waitFor();
+    assert.equal(await rolePassword.inputValue(), 'for-kort', 'the field keeps what was typed');
+    await expectAccessible(page, 'users (secretariat password)');
+    await rolePassword.fill('et-passord-for-sekretariatet');
+    await manage.getByRole('button', { name: 'Lagre rollen' }).click();
+    await page.getByText('Olga Observatør har nå rollen Sekretariatet.', { exact: false }).waitFor();
+    await page.getByTestId('users').getByRole('row', { name: /Olga Observatør/ }).getByText('Sekretariatet', { exact: true }).waitFor();
     await expectAccessible(page, 'users');
     await screenshot(page, 'brukere');
 

@@ -12,7 +12,8 @@ use sea_orm::{QuerySelect, TransactionTrait};
 use super::{
     ContextExt, MAX_PAGE, TotalCount, load_err, opt_id, paginate, parse_id, patch_id,
     saker::{Sak, readable_sak},
-    to_id, working_groups::WorkingGroup,
+    to_id,
+    working_groups::WorkingGroup,
 };
 use crate::{
     api_enum,

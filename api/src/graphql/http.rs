@@ -188,10 +188,7 @@ async fn execute(state: AppState, headers: HeaderMap, request: async_graphql::Re
     // The shape limits run here rather than as a schema extension: with any extension
     // registered, async-graphql wraps every field's resolution, a cost paid on each field
     // of every page. The parsed document stays cached on the request for `execute`.
-    let refused = request
-        .parsed_query()
-        .and_then(limits::check)
-        .err();
+    let refused = request.parsed_query().and_then(limits::check).err();
     let mut response = match refused {
         Some(error) => async_graphql::Response::from_errors(vec![error]),
         None => run_in_rounds(state.schema.execute(request)).await,

@@ -603,14 +603,20 @@ impl PeopleQuery {
             .order_by_asc(person::Column::Id);
         let role = role.map(entity::enums::AppointmentRole::from);
         let sector_id = match sector {
-            Some(code) => Some(
-                sector::Entity::find()
-                    .filter(sector::Column::Code.eq(code))
-                    .one(&ctx.db().read)
-                    .await?
-                    .ok_or_else(|| AppError::validation("sector", "Unknown sector code"))?
-                    .id,
-            ),
+            Some(code) => {
+                let unknown = || AppError::validation("sector", "Unknown sector code");
+                // Malformed codes (e.g. with NUL, which PostgreSQL refuses) never reach the query.
+                let code =
+                    crate::service::council::parse_sector_code(&code).map_err(|_| unknown())?;
+                Some(
+                    sector::Entity::find()
+                        .filter(sector::Column::Code.eq(code))
+                        .one(&ctx.db().read)
+                        .await?
+                        .ok_or_else(unknown)?
+                        .id,
+                )
+            }
             None => None,
         };
         let matches = |a: &appointment::Model| {

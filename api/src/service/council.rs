@@ -158,7 +158,7 @@ pub struct SectorInput {
     pub position: Option<i32>,
 }
 
-fn parse_sector_code(code: &str) -> AppResult<String> {
+pub(crate) fn parse_sector_code(code: &str) -> AppResult<String> {
     let c = code.trim().to_lowercase();
     let ok = !c.is_empty()
         && c.len() <= 32

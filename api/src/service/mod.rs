@@ -90,7 +90,8 @@ pub fn unique_as(
     }
 }
 
-/// Trims a text input; empty becomes `None`. Refuses text over `max` characters.
+/// Trims a text input; empty becomes `None`. Refuses text over `max` characters or with
+/// control characters other than line breaks and tabs.
 pub fn clean_text(
     field: &str,
     value: Option<String>,
@@ -98,6 +99,15 @@ pub fn clean_text(
 ) -> crate::error::AppResult<Option<String>> {
     let Some(v) = value else { return Ok(None) };
     let v = v.trim();
+    // PostgreSQL text cannot hold NUL, and no field means to store other control characters.
+    if v.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(crate::error::AppError::validation(
+            field,
+            "Control characters are not allowed",
+        ));
+    }
     if v.chars().count() > max {
         return Err(crate::error::AppError::validation(
             field,

@@ -71,16 +71,10 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// `offset` comes from the caller's `after` cursor; pages end at `MAX_DEPTH` hits.
     pub fn parse(text: &str, first: Option<i32>, offset: usize) -> AppResult<Self> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(AppError::validation("text", "Say what to search for"));
-        }
-        if text.chars().count() > MAX_TEXT {
-            return Err(AppError::validation(
-                "text",
-                format!("At most {MAX_TEXT} characters"),
-            ));
-        }
+        // Trimmed, length-capped and free of control characters (PostgreSQL refuses NUL).
+        let text = super::clean_text("text", Some(text.to_owned()), MAX_TEXT)?
+            .ok_or_else(|| AppError::validation("text", "Say what to search for"))?;
+        let text = text.as_str();
         let limit = match first {
             None => DEFAULT_RESULTS,
             Some(n) if (1..=MAX_RESULTS as i32).contains(&n) => n as usize,
@@ -634,6 +628,15 @@ mod tests {
             to_fts5("\"kliniske studier\" OR forskning -budsjett").as_deref(),
             Some("((\"kliniske studier\") OR (\"forskning\"*)) NOT (\"budsjett\"*)")
         );
+    }
+
+    #[test]
+    fn search_text_is_trimmed_capped_and_free_of_control_characters() {
+        let code = |text: &str| SearchQuery::parse(text, None, 0).err().map(|e| e.code());
+        assert_eq!(code("  helse  "), None);
+        assert_eq!(code("   "), Some("VALIDATION"));
+        assert_eq!(code("helse\u{0}data"), Some("VALIDATION"));
+        assert_eq!(code(&"a".repeat(MAX_TEXT + 1)), Some("VALIDATION"));
     }
 
     #[test]

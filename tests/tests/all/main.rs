@@ -17,6 +17,7 @@ mod council;
 mod demo_data;
 mod documents;
 mod feeds;
+mod fuzz;
 mod http_headers;
 mod limits;
 mod loaders;

@@ -11,7 +11,10 @@ fn the_checked_in_schema_is_the_servers_schema() {
             .lines()
             .zip(served.lines())
             .position(|(a, b)| a != b)
-            .map_or(checked_in.lines().count().min(served.lines().count()), |i| i)
+            .map_or(
+                checked_in.lines().count().min(served.lines().count()),
+                |i| i,
+            )
             + 1;
         panic!(
             "schema.graphql differs from the server's schema from line {first_difference} on.\n\

@@ -9,7 +9,9 @@ import { RouterLink } from '../components/RouterLink';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { usePageTitle } from '../components/usePageTitle';
 import { graphql } from '../gql';
-import type { OversiktQuery } from '../gql/graphql';
+import type { OversiktOpenFollowUpsQuery, OversiktQuery } from '../gql/graphql';
+import { PagedFooter } from '../components/PagedFooter';
+import { usePagedQuery } from '../components/usePagedQuery';
 import { formatDate, formatMeetingWhen, formatNumericDate, formatShortDate, todayInNorway } from '../i18n/format';
 import { useLang, useMessages } from '../i18n/LanguageProvider';
 import { MeetingStatusTag, MinutesStatusTag } from '../meetings/components/StatusTags';
@@ -86,16 +88,41 @@ const FollowUpsQuery = graphql(`
           id
           name
         }
-        sakId
-      }
-      saker {
-        id
-        code
-        standingKind
       }
     }
   }
 `);
+
+// The secretariat's list is council-wide and paged; members may not read it (FORBIDDEN).
+const OpenFollowUpsQuery = graphql(`
+  query OversiktOpenFollowUps($first: Int!, $after: String) {
+    followUps(status: OPEN, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          description
+          dueOn
+          assigneeText
+          assignee {
+            id
+            name
+          }
+          sak {
+            id
+            code
+          }
+        }
+      }
+    }
+  }
+`);
+
+const selectOpenFollowUps = (data: OversiktOpenFollowUpsQuery) => data.followUps;
 
 type Meeting = OversiktQuery['meetings']['nodes'][number];
 const SHOWN = 6;
@@ -219,40 +246,77 @@ function Deadlines({ rounds }: { rounds: NonNullable<OversiktQuery['upcomingDead
   );
 }
 
-function FollowUps({ meetingId }: { meetingId: string }) {
+interface FollowUpItem {
+  id: string;
+  description: string;
+  dueOn?: string | null;
+  assigneeText?: string | null;
+  assignee?: { name: string } | null;
+  sak?: { code: string } | null;
+}
+
+function FollowUpList({ items }: { items: FollowUpItem[] }) {
   const t = useMessages(messages);
   const { lang } = useLang();
+  const today = todayInNorway();
+  return (
+    <ul className="plain-list" data-testid="open-follow-ups">
+      {items.map((f) => (
+        <li key={f.id}>
+          {f.sak && (
+            <>
+              <RouterLink to={sakPageUrl(f.sak.code)}>{t.sakCode(f.sak.code)}</RouterLink>{' '}
+            </>
+          )}
+          {f.description}
+          <span className="muted">
+            {' – '}
+            {f.assignee?.name ?? f.assigneeText ?? t.noAssignee}
+            {f.dueOn && `, ${t.due(formatNumericDate(f.dueOn, lang))}`}
+          </span>
+          {f.dueOn && f.dueOn < today && (
+            <>
+              {' '}
+              <Tag data-color="danger" data-size="sm">
+                {t.overdue}
+              </Tag>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What members see: the items outstanding before one meeting, overdue first. */
+function MeetingFollowUps({ meetingId }: { meetingId: string }) {
+  const t = useMessages(messages);
   const [{ data, error }] = useQuery({ query: FollowUpsQuery, variables: { id: meetingId }, context: LISTS });
   if (error && !data) return <ErrorState error={error} />;
   if (!data) return <Loading />;
   const all = data.meeting?.outstandingFollowUps ?? [];
   if (all.length === 0) return <EmptyState>{t.noFollowUps}</EmptyState>;
-  const today = todayInNorway();
   // Overdue first, then by due date; the rest are on the meeting's page.
   const items = [...all].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999')).slice(0, SHOWN);
   return (
     <>
-      <ul className="plain-list" data-testid="open-follow-ups">
-        {items.map((f) => (
-          <li key={f.id}>
-            {f.description}
-            <span className="muted">
-              {' – '}
-              {f.assignee?.name ?? f.assigneeText ?? t.noAssignee}
-              {f.dueOn && `, ${t.due(formatNumericDate(f.dueOn, lang))}`}
-            </span>
-            {f.dueOn && f.dueOn < today && (
-              <>
-                {' '}
-                <Tag data-color="danger" data-size="sm">
-                  {t.overdue}
-                </Tag>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
+      <FollowUpList items={items} />
       {all.length > SHOWN && <Paragraph data-size="sm">{t.moreFollowUps(all.length - SHOWN)}</Paragraph>}
+    </>
+  );
+}
+
+/** What the secretariat sees: every open item, in meeting and sak order, a page at a time. */
+function OpenFollowUps() {
+  const t = useMessages(messages);
+  const paged = usePagedQuery(OpenFollowUpsQuery, { first: SHOWN }, selectOpenFollowUps, { additionalTypenames: ['FollowUp'] });
+  if (paged.loading) return <Loading />;
+  if (paged.error) return <ErrorState error={paged.error} onRetry={paged.retry} />;
+  if (paged.nodes.length === 0) return <EmptyState>{t.noFollowUps}</EmptyState>;
+  return (
+    <>
+      <FollowUpList items={paged.nodes} />
+      <PagedFooter paged={paged} />
     </>
   );
 }
@@ -340,12 +404,12 @@ export default function OversiktView() {
             </section>
           )}
 
-          {role && followUpsOf && (
+          {(role === 'SECRETARIAT' || (role && followUpsOf)) && (
             <section aria-labelledby="followups-h">
               <Heading level={2} data-size="sm" id="followups-h">
                 {t.followUps}
               </Heading>
-              <FollowUps meetingId={followUpsOf.id} />
+              {role === 'SECRETARIAT' ? <OpenFollowUps /> : followUpsOf && <MeetingFollowUps meetingId={followUpsOf.id} />}
             </section>
           )}
 

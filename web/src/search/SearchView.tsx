@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSessionState } from '../auth/SessionProvider';
@@ -6,16 +6,19 @@ import { RouterLink } from '../components/RouterLink';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { usePageTitle } from '../components/usePageTitle';
 import { graphql } from '../gql';
-import type { SearchHitKind } from '../gql/graphql';
+import type { SearchHitKind, SearchQuery as SearchData } from '../gql/graphql';
+import { usePagedQuery } from '../components/usePagedQuery';
+import { personUrl } from '../people/urls';
 import { useMessages } from '../i18n/LanguageProvider';
 import { policyDocumentUrl } from '../consultations/urls';
 import { meetingUrl } from '../meetings/urls';
 import { sakPageUrl } from '../saker/urls';
 import { parseMeetingCode, parseSakCode } from './codes';
+import { mayShowMore, SEARCH_LIMIT, searchPage } from './paging';
 import { Highlighted } from './Highlighted';
 import messages from './messages';
 
-const MAX_HITS = 50;
+const PAGE_SIZE = 50;
 const MAX_LENGTH = 200;
 
 const SakByCodeQuery = graphql(`
@@ -29,12 +32,13 @@ const SakByCodeQuery = graphql(`
 `);
 
 const SearchQuery = graphql(`
-  query Search($text: String!, $first: Int) {
-    search(text: $text, first: $first) {
+  query Search($text: String!, $first: Int!, $after: String) {
+    search(text: $text, first: $first, after: $after) {
       kind
       rank
       title
       snippet
+      cursor
       sak {
         id
         code
@@ -51,9 +55,19 @@ const SearchQuery = graphql(`
       consultationRound {
         id
       }
+      person {
+        id
+        name
+      }
+      organisation {
+        id
+        name
+      }
     }
   }
 `);
+
+const selectHits = (data: SearchData) => searchPage(data.search, PAGE_SIZE);
 
 /** Looks a typed sak number up; the API says whether it exists for this viewer. */
 function SakLookup({ code }: { code: string }) {
@@ -74,14 +88,15 @@ function kindLabel(t: (typeof messages)['nb'], kind: SearchHitKind): string {
   return key in t ? (t[key as keyof typeof t] as string) : t.kindOTHER;
 }
 
-/** Ranked hits with the matching words marked, each opening its sak or document. */
+/** Ranked hits with the matching words marked, each opening its sak, document or person. */
 function Results({ text }: { text: string }) {
   const t = useMessages(messages);
   const state = useSessionState();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: SearchQuery, variables: { text, first: MAX_HITS } });
-  if (!data && fetching) return <Loading />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  const hits = data?.search ?? [];
+  const paged = usePagedQuery(SearchQuery, { text, first: PAGE_SIZE }, selectHits);
+  if (paged.loading) return <Loading />;
+  if (paged.error) return <ErrorState error={paged.error} onRetry={paged.retry} />;
+  const hits = paged.nodes;
+  const more = mayShowMore(hits.length, paged.hasNext);
   return (
     <section aria-labelledby="hits-h" className="stack">
       <Heading level={2} data-size="sm" id="hits-h">
@@ -89,7 +104,7 @@ function Results({ text }: { text: string }) {
       </Heading>
       <Paragraph data-size="sm" role="status">
         {t.hits(hits.length)}
-        {hits.length >= MAX_HITS && ` ${t.moreHits(MAX_HITS)}`}
+        {hits.length >= SEARCH_LIMIT && ` ${t.moreHits(SEARCH_LIMIT)}`}
       </Paragraph>
       {hits.length === 0 ? (
         <EmptyState>
@@ -97,11 +112,11 @@ function Results({ text }: { text: string }) {
         </EmptyState>
       ) : (
         <ol className="search-results" data-testid="search-results">
-          {hits.map((hit, i) => {
-            const { sak, policyDocument: doc } = hit;
+          {hits.map((hit) => {
+            const { sak, policyDocument: doc, person } = hit;
             const title = <Highlighted html={hit.title} />;
             return (
-              <li key={`${hit.kind}-${sak?.id ?? hit.consultationRound?.id ?? doc?.id ?? i}`}>
+              <li key={hit.cursor}>
                 <Heading level={3} data-size="xs">
                   {sak ? (
                     <RouterLink to={sakPageUrl(sak.code)}>
@@ -110,7 +125,10 @@ function Results({ text }: { text: string }) {
                     </RouterLink>
                   ) : doc ? (
                     <RouterLink to={policyDocumentUrl(doc.id)}>{title}</RouterLink>
+                  ) : person ? (
+                    <RouterLink to={personUrl(person.id)}>{title}</RouterLink>
                   ) : (
+                    // Organisations have no page of their own, only the secretariat's list.
                     title
                   )}
                 </Heading>
@@ -134,6 +152,14 @@ function Results({ text }: { text: string }) {
             );
           })}
         </ol>
+      )}
+      {paged.moreError && <ErrorState error={paged.moreError} onRetry={paged.loadMore} />}
+      {more && (
+        <div>
+          <Button variant="secondary" onClick={paged.loadMore} loading={paged.loadingMore} disabled={paged.loadingMore}>
+            {t.showMore}
+          </Button>
+        </div>
       )}
     </section>
   );

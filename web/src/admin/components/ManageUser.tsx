@@ -17,8 +17,8 @@ export const ROLES: Role[] = ['SECRETARIAT', 'MEMBER', 'OBSERVER'];
 
 
 const SetRoleMutation = graphql(`
-  mutation SetUserRole($id: ID!, $version: Int!, $role: Role!) {
-    setUserRole(id: $id, version: $version, role: $role) {
+  mutation SetUserRole($id: ID!, $version: Int!, $role: Role!, $password: String) {
+    setUserRole(id: $id, version: $version, role: $role, password: $password) {
       id
       role
       version
@@ -92,6 +92,10 @@ export function ManageUser({
   const f = useMessages(formMessages);
   const { options: people } = usePersonOptions();
   const [role, setRole] = useState<Role>(user.role);
+  // The secretariat's stronger password rule means a promotion sets a new password too.
+  const [rolePassword, setRolePassword] = useState('');
+  const [rolePasswordError, setRolePasswordError] = useState<string | null>(null);
+  const needsRolePassword = role === 'SECRETARIAT' && user.role !== 'SECRETARIAT';
   const [personId, setPersonId] = useState(user.person?.id ?? '');
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string | null>(null);
@@ -101,6 +105,7 @@ export function ManageUser({
   const [passwordResult, savePassword] = useMutation(ResetPasswordMutation);
   const personErrors = useServerErrors(personResult.error, { personId: t.personTaken });
   const passwordErrors = useServerErrors(passwordResult.error, { password: t.passwordTooShort(minPasswordLength(user.role)) });
+  const roleErrors = useServerErrors(roleResult.error, { password: t.passwordTooShort(minPasswordLength('SECRETARIAT')) });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const min = minPasswordLength(user.role);
@@ -111,9 +116,18 @@ export function ManageUser({
 
   async function submitRole(e: FormEvent) {
     e.preventDefault();
-    const response = await saveRole({ id: user.id, version: user.version, role });
-    if (!response.error) onNotice(t.roleSaved(user.name, t[`role${role}`]));
-    else await afterConflict(response.error);
+    const roleMin = minPasswordLength(role);
+    if (needsRolePassword && rolePassword.length < roleMin) {
+      setRolePasswordError(t.passwordTooShort(roleMin));
+      return;
+    }
+    setRolePasswordError(null);
+    const password = needsRolePassword ? rolePassword : null;
+    const response = await saveRole({ id: user.id, version: user.version, role, password });
+    if (!response.error) {
+      setRolePassword('');
+      onNotice(t.roleSaved(user.name, t[`role${role}`]));
+    } else await afterConflict(response.error);
   }
 
   async function submitPerson(e: FormEvent) {
@@ -161,6 +175,17 @@ export function ManageUser({
             ))}
           </Select>
         </Field>
+        {needsRolePassword && (
+          <Textfield
+            label={t.rolePassword}
+            description={t.rolePasswordHelp(minPasswordLength(role))}
+            type="password"
+            autoComplete="new-password"
+            value={rolePassword}
+            onChange={(e) => setRolePassword(e.target.value)}
+            error={rolePasswordError ?? roleErrors.fields.password}
+          />
+        )}
         <div>
           <Button type="submit" variant="secondary" disabled={isSelf || role === user.role || roleResult.fetching} loading={roleResult.fetching}>
             {t.saveRole}

@@ -95,22 +95,14 @@ const AgendaBuilderQueryDoc = graphql(`
   }
 `);
 
+// Reordering and renumbering are one call, so the order and the numbers never disagree.
 const ReorderMutation = graphql(`
-  mutation ReorderSaker($meetingId: ID!, $sakIds: [ID!]!) {
-    reorderSaker(meetingId: $meetingId, sakIds: $sakIds) {
-      id
-      position
-      version
-    }
-  }
-`);
-
-const RenumberAgendaMutation = graphql(`
-  mutation RenumberAgenda($meetingId: ID!) {
-    renumberAgenda(meetingId: $meetingId) {
+  mutation ReorderSaker($meetingId: ID!, $sakIds: [ID!]!, $renumber: Boolean!) {
+    reorderSaker(meetingId: $meetingId, sakIds: $sakIds, renumber: $renumber) {
       id
       code
       number
+      position
       version
     }
   }
@@ -562,7 +554,8 @@ function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id:
   const [moving, setMoving] = useState<Sak | null>(null);
   const [renumbering, setRenumbering] = useState<Sak | null>(null);
   const [reorderState, reorder] = useMutation(ReorderMutation);
-  const [renumberState, renumberAgenda] = useMutation(RenumberAgendaMutation);
+  // Which call failed decides the sentence: a refused renumbering names the numbers.
+  const [renumberedLast, setRenumberedLast] = useState(false);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -583,25 +576,22 @@ function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id:
     const to = saker.findIndex((s) => s.id === over.id);
     const ids = arrayMove(saker.map((s) => s.id), from, to);
     setPending({ ids, basis: meeting.saker });
+    await save(ids, renumber);
+  }
+
+  async function save(ids: string[], withNumbers: boolean) {
     setNotice(null);
-    const result = await reorder({ meetingId: meeting.id, sakIds: ids });
-    if (result.error) {
-      setPending(null);
-      return;
-    }
-    if (renumber) {
-      const numbered = await renumberAgenda({ meetingId: meeting.id });
-      if (!numbered.error) setNotice(t.reorderedAndRenumbered);
-    } else {
-      setNotice(t.reordered);
-    }
+    setRenumberedLast(withNumbers);
+    const result = await reorder({ meetingId: meeting.id, sakIds: ids, renumber: withNumbers });
+    if (result.error) setPending(null);
+    else setNotice(withNumbers ? t.reorderedAndRenumbered : t.reordered);
   }
 
   const onWarnings = (sakId: string, codes: WarningCode[]) =>
     setWarnings((current) => new Map(current).set(sakId, codes));
 
   const missingPapers = saker.filter((s) => !hasPaper(s) && s.status !== 'WITHDRAWN').length;
-  const failure = reorderState.error ?? renumberState.error;
+  const failure = reorderState.error;
 
   return (
     <>
@@ -645,6 +635,17 @@ function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id:
         onChange={(e) => setRenumber(e.target.checked)}
         disabled={locked}
       />
+      <div>
+        <Button
+          variant="secondary"
+          data-size="sm"
+          onClick={() => save(saker.map((s) => s.id), true)}
+          disabled={locked || saker.length === 0 || reorderState.fetching}
+          loading={reorderState.fetching}
+        >
+          {t.renumberInOrder}
+        </Button>
+      </div>
       <div aria-live="polite" className="live-notice">
         {notice && (
           <Alert data-color="success" data-testid="agenda-notice">
@@ -654,7 +655,7 @@ function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id:
       </div>
       {failure && (
         <Alert data-color="danger" role="alert">
-          <Paragraph>{errorCodes(failure).has('VALIDATION') && renumberState.error ? t.renumberRefused : describe(failure)}</Paragraph>
+          <Paragraph>{errorCodes(failure).has('VALIDATION') && renumberedLast ? t.renumberRefused : describe(failure)}</Paragraph>
         </Alert>
       )}
       <DndContext

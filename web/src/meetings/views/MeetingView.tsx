@@ -23,6 +23,7 @@ import { Workflow } from '../components/Workflow';
 import messages from '../messages';
 import { meetingCodeFromParam, meetingsUrl, meetingToolUrl, meetingUrl } from '../urls';
 import minutesMessages from '../../minutes/messages';
+import { sakPageUrl } from '../../saker/urls';
 import { CommentForm, CommentList } from '../../minutes/components/Comments';
 
 // Lists that may be empty: a mutation returning these types refetches the page.
@@ -48,6 +49,10 @@ const MeetingPageQuery = graphql(`
       minutesApprovedAt
       minutesReopenReason
       minutesApprovedIn {
+        id
+        code
+      }
+      approvalSak {
         id
         code
       }
@@ -198,13 +203,20 @@ export default function MeetingView() {
             <dt>{t.minutesApproved}</dt>
             <dd>
               {formatDateTime(meeting.minutesApprovedAt, lang)}
-              {meeting.minutesApprovedIn && (
+              {meeting.approvalSak ? (
                 <>
                   {' – '}
-                  <RouterLink to={meetingUrl(meeting.minutesApprovedIn.code)}>
-                    {t.approvedIn(meeting.minutesApprovedIn.code)}
-                  </RouterLink>
+                  <RouterLink to={sakPageUrl(meeting.approvalSak.code)}>{t.approvedInSak(meeting.approvalSak.code)}</RouterLink>
                 </>
+              ) : (
+                meeting.minutesApprovedIn && (
+                  <>
+                    {' – '}
+                    <RouterLink to={meetingUrl(meeting.minutesApprovedIn.code)}>
+                      {t.approvedIn(meeting.minutesApprovedIn.code)}
+                    </RouterLink>
+                  </>
+                )
               )}
             </dd>
           </>
