@@ -180,6 +180,8 @@ impl DeadlineEntry {
 }
 
 struct Feed {
+    /// The council's name, for the calendar's title.
+    council: Option<String>,
     generated_at: DateTime<Utc>,
     deadlines: Vec<DeadlineEntry>,
     meetings: Vec<meeting::Model>,
@@ -237,6 +239,9 @@ async fn collect(state: &AppState, viewer: &Viewer) -> AppResult<Feed> {
         .filter(|m| policy::can_read_meeting(viewer, m))
         .collect();
     Ok(Feed {
+        council: crate::service::council::get_council(db)
+            .await?
+            .map(|c| c.name),
         generated_at: crate::service::now(),
         deadlines,
         meetings,
@@ -362,16 +367,20 @@ fn render_ics(feed: &Feed) -> String {
     for l in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//HelseOmsorg21-rådet//Møtebok//NO",
+        "PRODID:-//Møtebok//Møtebok//NO",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:HelseOmsorg21-rådet: frister og møter",
         "X-WR-TIMEZONE:Europe/Oslo",
         "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
         "X-PUBLISHED-TTL:PT6H",
     ] {
         line(&mut out, l);
     }
+    let title = match &feed.council {
+        Some(name) => format!("X-WR-CALNAME:{}: frister og møter", escape_text(name)),
+        None => "X-WR-CALNAME:Frister og møter".to_owned(),
+    };
+    line(&mut out, &title);
     for l in VTIMEZONE {
         line(&mut out, l);
     }

@@ -632,7 +632,7 @@ impl Generator<'_> {
                 meeting_id,
                 title: title.clone(),
                 types: types.to_vec(),
-                to_text: Some(saker::DEFAULT_TO.into()),
+                to_text: None,
                 from_person_id: head,
                 background: Some(format!(
                     "Rådet har tidligere drøftet {topic}. \

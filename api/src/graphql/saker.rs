@@ -620,7 +620,7 @@ pub struct CreateSakInput {
     pub time_start: Option<NaiveTime>,
     /// Time slot end.
     pub time_end: Option<NaiveTime>,
-    /// Til (default "HelseOmsorg21-rådet").
+    /// Til (default: the council's name).
     pub to_text: Option<String>,
     /// Fra: a registered person.
     pub from_person_id: Option<ID>,
@@ -671,10 +671,7 @@ impl TryFrom<CreateSakInput> for NewSak {
             )?,
             time_start: i.time_start,
             time_end: i.time_end,
-            to_text: Some(
-                i.to_text
-                    .unwrap_or_else(|| service::saker::DEFAULT_TO.to_owned()),
-            ),
+            to_text: i.to_text,
             from_person_id: opt_id(i.from_person_id, "fromPersonId")?,
             from_text: i.from_text,
             background: i.background,

@@ -414,7 +414,7 @@ where
                 types: item.types.to_vec(),
                 standing_kind: Some(item.kind),
                 approves_minutes_of_meeting_id: approves,
-                to_text: Some(saker::DEFAULT_TO.to_owned()),
+                to_text: None,
                 background: item.background.map(str::to_owned),
                 reason: item.reason.map(str::to_owned),
                 proposed_vedtak: item.proposed.map(str::to_owned),

@@ -29,8 +29,6 @@ use crate::{
     error::{AppError, AppResult},
 };
 
-/// "Til" on a saksfremlegg.
-pub const DEFAULT_TO: &str = "HelseOmsorg21-rådet";
 const MAX_NUMBER: i32 = 9999;
 const MAX_URL: usize = 2000;
 
@@ -259,7 +257,11 @@ where
         check_number("number", n)?;
     }
     let title = required_text("title", new.title, MAX_LINE)?;
-    let to_text = clean_text("toText", new.to_text, MAX_LINE)?;
+    // "Til" defaults to the council the installation serves, as on the papers.
+    let to_text = match clean_text("toText", new.to_text, MAX_LINE)? {
+        Some(to) => Some(to),
+        None => super::council::get_council(db).await?.map(|c| c.name),
+    };
     let from_text = clean_text("fromText", new.from_text, MAX_LINE)?;
     let background = clean_text("background", new.background, MAX_TEXT)?;
     let reason = clean_text("reason", new.reason, MAX_TEXT)?;

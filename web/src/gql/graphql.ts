@@ -310,7 +310,7 @@ export type CreateSakInput = {
   timeStart?: string | null | undefined;
   /** The title. */
   title: string;
-  /** Til (default "HelseOmsorg21-rådet"). */
+  /** Til (default: the council's name). */
   toText?: string | null | undefined;
   /** Vedtak, diskusjon, orientering (one or more). */
   types?: Array<SakType>;
