@@ -18,7 +18,7 @@ use super::{
     habilitet::ConflictOfInterest,
     load_err,
     meetings::{Meeting, Warning},
-    parse_id,
+    opt_id, parse_id, patch_id,
     people::Person,
     to_id,
     working_groups::WorkingGroup,
@@ -643,16 +643,6 @@ pub struct CreateSakInput {
     /// Added under Eventuelt at the meeting.
     #[graphql(default)]
     pub added_under_eventuelt: bool,
-}
-
-fn opt_id(id: Option<ID>, field: &str) -> AppResult<Option<i32>> {
-    id.map(|i| parse_id(&i, field)).transpose()
-}
-
-fn patch_id(id: MaybeUndefined<ID>, field: &str) -> AppResult<Option<Option<i32>>> {
-    Option::<Option<ID>>::from(id)
-        .map(|o| opt_id(o, field))
-        .transpose()
 }
 
 impl TryFrom<CreateSakInput> for NewSak {
