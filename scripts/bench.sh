@@ -2,7 +2,7 @@
 # Benchmarks Møtebok against the targets in PERFORMANCE.md (see bench/README.md).
 # Slow (about five minutes plus the release builds); not part of scripts/test.sh or CI.
 #
-#   ./scripts/bench.sh            results in artifacts/bench/results.md
+#   ./scripts/bench.sh            results in artifacts/bench/results.md and screens.md
 #
 # Builds motebok and the json_agg yardstick in release, installs PostGraphile 5
 # (bench/postgraphile), loads ten synthetic years into a fresh PostgreSQL database and a
@@ -280,7 +280,12 @@ sleep 1
 $PY put "$RESULTS" postgraphile.rss_mb "$($PY rss "$SERVER_PID")"
 stop_server
 
+# --- the web app: each main screen opened in Chromium -----------------------------------
+say "The web app's screens (web/e2e/measure-screens.mjs)"
+[[ -f web/dist/index.html && ${BENCH_SKIP_BUILD:-0} == 1 ]] || (cd web && npm run build >/dev/null)
+(cd web && MOTEBOK_BIN=$BIN node e2e/measure-screens.mjs "$OUT/screens.md")
+
 # --- the table ----------------------------------------------------------------------------
 $PY report "$RESULTS" | tee "$OUT/results.md"
 echo
-echo "Written to artifacts/bench/results.md (raw wrk output and answers in artifacts/bench/work/)."
+echo "Written to artifacts/bench/results.md and screens.md (raw wrk output and answers in artifacts/bench/work/)."

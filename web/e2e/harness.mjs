@@ -166,6 +166,27 @@ export async function start() {
 
   return {
     base,
+    /** An access token for `account`, logged in through the API. */
+    async tokenFor(account) {
+      const res = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: base },
+        body: JSON.stringify({ email: account.email, password: account.password }),
+      });
+      if (res.status !== 200) throw new Error(`API login as ${account.email} answered ${res.status}`);
+      return (await res.json()).accessToken;
+    },
+    /** A GraphQL call as `token` (or the public when null); fails on errors. */
+    async gql(token, query, variables = {}) {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    },
     demo: { loaded: demo.ok, reason: demo.ok ? '' : demo.output.split('\n').slice(-3).join(' ') },
     browser,
     log,

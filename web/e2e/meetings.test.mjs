@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { expectAccessible, login, MEMBER, screenshot, SECRETARIAT, start } from './harness.mjs';
+import { expectAccessible, login, MEMBER, retry, screenshot, SECRETARIAT, start } from './harness.mjs';
 
 let app;
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -23,40 +23,19 @@ const NEW_SAK = 'Tilgang til helsedata for forskning';
 /** What the steps learn about the meeting as they go. */
 const state = { code: null, slug: null, sakCode: null, memberPerson: null };
 
-async function apiToken(account) {
-  const res = await fetch(`${app.base}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: app.base },
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  assert.equal(res.status, 200, `API login as ${account.email}`);
-  return (await res.json()).accessToken;
-}
-
-async function gql(token, query, variables = {}) {
-  const res = await fetch(`${app.base}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
-
 before(async () => {
   app = await start();
   // The member account belongs to a council member, as a real member's does.
-  const token = await apiToken(SECRETARIAT);
-  const { council } = await gql(token, 'query($d: NaiveDate) { council(date: $d) { sectors { members { person { id name } } } } }', {
+  const token = await app.tokenFor(SECRETARIAT);
+  const { council } = await app.gql(token, 'query($d: NaiveDate) { council(date: $d) { sectors { members { person { id name } } } } }', {
     d: today,
   });
   // Not the first member: the steps below find the first one inhabil in the new sak.
   const person = council.sectors.flatMap((s) => s.members).map((m) => m.person).filter(Boolean).at(-1);
   if (person) {
-    const { users } = await gql(token, '{ users(role: MEMBER, first: 100) { nodes { id email version } } }');
+    const { users } = await app.gql(token, '{ users(role: MEMBER, first: 100) { nodes { id email version } } }');
     const user = users.nodes.find((u) => u.email === MEMBER.email);
-    await gql(token, 'mutation($id: ID!, $v: Int!, $p: ID) { linkUserToPerson(id: $id, version: $v, personId: $p) { id } }', {
+    await app.gql(token, 'mutation($id: ID!, $v: Int!, $p: ID) { linkUserToPerson(id: $id, version: $v, personId: $p) { id } }', {
       id: user.id,
       v: user.version,
       p: person.id,
@@ -172,6 +151,31 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     state.sakCode = after[index];
     assert.ok(state.sakCode, 'the moved sak has a code');
 
+    // The mouse: drag the handle onto the next row and back; the API has each order.
+    const dragOnto = async (to) => {
+      await handle.evaluate((el) => el.scrollIntoView({ block: 'center' })); // the mouse acts within the viewport
+      const a = await handle.boundingBox();
+      const b = await rows.nth(to).boundingBox();
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 8, { steps: 4 }); // past the 4 px to pick up
+      await page.mouse.move(a.x + a.width / 2, b.y + b.height / 2, { steps: 12 });
+      await page.mouse.up();
+    };
+    const apiPlace = async () => {
+      const token = await app.tokenFor(SECRETARIAT);
+      const { meeting } = await app.gql(token, 'query($c: String!) { meeting(code: $c) { saker { title } } }', { c: state.code });
+      return meeting.saker.findIndex((s) => s.title === NEW_SAK);
+    };
+    for (const to of [index + 1, index]) {
+      await dragOnto(to);
+      await page.waitForFunction(
+        ([title, i]) => [...document.querySelectorAll('[data-testid="agenda-row"]')][i]?.textContent?.includes(title),
+        [NEW_SAK, to],
+      );
+      await retry(async () => assert.equal(await apiPlace(), to), { timeoutMs: 5_000 });
+    }
+
     // Time slots that overlap are pointed out as they are saved.
     const moved = rows.filter({ hasText: NEW_SAK });
     await moved.getByLabel(`Starttid for sak ${state.sakCode}`).fill('10:30');
@@ -202,9 +206,9 @@ describe('a meeting from the first draft agenda to published minutes', () => {
     await page.getByTestId('sak-saved').waitFor();
 
     // Someone else saves the same sak meanwhile: the form explains it and keeps the text.
-    const token = await apiToken(SECRETARIAT);
-    const { sak } = await gql(token, 'query($c: String!) { sak(code: $c) { id version } }', { c: state.sakCode });
-    await gql(token, 'mutation($i: UpdateSakInput!) { updateSak(input: $i) { sak { id } } }', {
+    const token = await app.tokenFor(SECRETARIAT);
+    const { sak } = await app.gql(token, 'query($c: String!) { sak(code: $c) { id version } }', { c: state.sakCode });
+    await app.gql(token, 'mutation($i: UpdateSakInput!) { updateSak(input: $i) { sak { id } } }', {
       i: { id: sak.id, version: sak.version, keyPoints: 'Skrevet av en kollega.' },
     });
     await form.getByLabel('Hovedpunkter').fill('Mine hovedpunkter.');

@@ -17,28 +17,6 @@ function dayFromToday(days) {
   return d.toISOString().slice(0, 10);
 }
 
-async function tokenFor(account) {
-  const res = await fetch(`${app.base}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  assert.equal(res.status, 200, `log in as ${account.email}`);
-  return (await res.json()).accessToken;
-}
-
-/** A GraphQL call as a given token (or the public); fails on errors. */
-async function gql(token, query, variables = {}) {
-  const res = await fetch(`${app.base}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 function needsDemo(t) {
   if (app.demo.loaded) return false;
   t.skip(`demo data not loaded (${app.demo.reason})`);
@@ -47,7 +25,7 @@ function needsDemo(t) {
 
 before(async () => {
   app = await start();
-  secretariatToken = await tokenFor(SECRETARIAT);
+  secretariatToken = await app.tokenFor(SECRETARIAT);
 });
 
 after(async () => {
@@ -79,8 +57,8 @@ describe('the public', () => {
     await page.getByRole('heading', { level: 1, name: 'Oversikt meldinger og strategier' }).waitFor();
     await page.getByTestId('overview').or(page.getByTestId('empty')).waitFor();
     const publicRows = await page.getByTestId('overview-row').count();
-    const all = await gql(secretariatToken, '{ overview { position } }');
-    const anonymous = await gql(null, '{ overview { position } }');
+    const all = await app.gql(secretariatToken, '{ overview { position } }');
+    const anonymous = await app.gql(null, '{ overview { position } }');
     assert.equal(publicRows, anonymous.overview.length, 'the table shows what the API gives the public');
     assert.ok(anonymous.overview.length <= all.overview.length);
     assert.equal(await page.getByRole('button', { name: /^Endre/ }).count(), 0, 'nothing to edit');
@@ -89,8 +67,8 @@ describe('the public', () => {
     await page.goto('/working-groups');
     await page.getByRole('heading', { level: 1, name: 'Arbeidsgrupper' }).waitFor();
     await page.getByTestId('working-groups').or(page.getByTestId('empty')).waitFor();
-    const publicGroups = await gql(null, '{ workingGroups { totalCount } }');
-    const allGroups = await gql(secretariatToken, '{ workingGroups { totalCount } }');
+    const publicGroups = await app.gql(null, '{ workingGroups { totalCount } }');
+    const allGroups = await app.gql(secretariatToken, '{ workingGroups { totalCount } }');
     assert.ok(publicGroups.workingGroups.totalCount <= allGroups.workingGroups.totalCount);
     assert.equal(await page.getByRole('link', { name: 'Ny arbeidsgruppe' }).count(), 0);
     await expectAccessible(page, 'working groups (public)');
@@ -104,7 +82,7 @@ describe('the public', () => {
     await page.getByRole('button', { name: 'Søk', exact: true }).click();
     const results = page.getByTestId('search-results');
     await results.waitFor();
-    const hits = await gql(null, '{ search(text: "Folkehelse", first: 50) { kind } }');
+    const hits = await app.gql(null, '{ search(text: "Folkehelse", first: 50) { kind } }');
     assert.equal(await results.getByRole('listitem').count(), hits.search.length, 'exactly what the API gives the public');
     const doc = results.getByRole('listitem').filter({ has: page.getByText('Dokument', { exact: true }) }).first();
     await doc.getByRole('link').first().click();
@@ -138,7 +116,7 @@ describe('the secretariat', () => {
 
   it('edits a person, and keeps their text when someone else saved first', async (t) => {
     if (needsDemo(t)) return;
-    const { people } = await gql(secretariatToken, '{ people(role: MEMBER, first: 1) { nodes { id name version } } }');
+    const { people } = await app.gql(secretariatToken, '{ people(role: MEMBER, first: 1) { nodes { id name version } } }');
     const person = people.nodes[0];
     const page = await app.newPage();
     await login(page, SECRETARIAT);
@@ -151,7 +129,7 @@ describe('the secretariat', () => {
     await page.getByRole('button', { name: 'Endre personopplysninger' }).click();
     await page.getByLabel('Tittel', { exact: true }).fill('professor');
     // Someone else saves the person while the form is open.
-    await gql(secretariatToken, 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }', {
+    await app.gql(secretariatToken, 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }', {
       input: { id: person.id, version: person.version, title: 'dekan' },
     });
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
@@ -163,13 +141,13 @@ describe('the secretariat', () => {
     await conflict.getByRole('button', { name: 'Lagre min versjon' }).click();
     await page.getByText('Personopplysningene er lagret.').waitFor();
     await page.getByTestId('person').getByText('professor').first().waitFor();
-    const saved = await gql(secretariatToken, 'query($id: ID!) { person(id: $id) { title } }', { id: person.id });
+    const saved = await app.gql(secretariatToken, 'query($id: ID!) { person(id: $id) { title } }', { id: person.id });
     assert.equal(saved.person.title, 'professor');
   });
 
   it('appoints a person, changes their organisation, and keeps the history', async (t) => {
     if (needsDemo(t)) return;
-    const { people } = await gql(secretariatToken, '{ people(role: OBSERVER, first: 1) { nodes { id name } } }');
+    const { people } = await app.gql(secretariatToken, '{ people(role: OBSERVER, first: 1) { nodes { id name } } }');
     const person = people.nodes[0];
     const page = await app.newPage();
     await login(page, SECRETARIAT);
@@ -267,7 +245,7 @@ describe('the secretariat', () => {
 
   it('sets up a working group from a vedtak, then edits it and adds a member', async (t) => {
     if (needsDemo(t)) return;
-    const { meeting } = await gql(secretariatToken, '{ meeting(code: "2/2025") { saker { code vedtak standingKind } } }');
+    const { meeting } = await app.gql(secretariatToken, '{ meeting(code: "2/2025") { saker { code vedtak standingKind } } }');
     const sak = meeting.saker.find((s) => s.vedtak && !s.standingKind) ?? meeting.saker.find((s) => s.vedtak);
     const page = await app.newPage();
     await login(page, SECRETARIAT);
@@ -335,7 +313,7 @@ describe('the secretariat', () => {
 
   it('adds a consultation round to a document, and the deadline is flagged', async (t) => {
     if (needsDemo(t)) return;
-    const { overview } = await gql(secretariatToken, '{ overview { document { id title } } }');
+    const { overview } = await app.gql(secretariatToken, '{ overview { document { id title } } }');
     const doc = overview[0].document;
     const page = await app.newPage();
     await login(page, SECRETARIAT);
@@ -509,44 +487,44 @@ describe('a member', () => {
   before(async () => {
     if (!app.demo.loaded) return;
     // The member's account belongs to a council member who has no account yet.
-    const data = await gql(
+    const data = await app.gql(
       secretariatToken,
       '{ users(first: 100) { nodes { id email version person { id } } } people(role: MEMBER, first: 100) { nodes { id name } } }',
     );
     const linked = new Set(data.users.nodes.map((u) => u.person?.id).filter(Boolean));
     const person = data.people.nodes.find((p) => !linked.has(p.id));
     const account = data.users.nodes.find((u) => u.email === MEMBER.email);
-    await gql(secretariatToken, 'mutation($id: ID!, $v: Int!, $p: ID) { linkUserToPerson(id: $id, version: $v, personId: $p) { id } }', {
+    await app.gql(secretariatToken, 'mutation($id: ID!, $v: Int!, $p: ID) { linkUserToPerson(id: $id, version: $v, personId: $p) { id } }', {
       id: account.id,
       v: account.version,
       p: person.id,
     });
     // A meeting two weeks ahead with its notice out, and one held today with minutes out for comments.
-    const created = await gql(
+    const created = await app.gql(
       secretariatToken,
       'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id code version } } }',
       { input: { date: dayFromToday(14), format: 'PHYSICAL', startsAt: '10:00:00', endsAt: '15:00:00' } },
     );
     meeting = created.createMeeting.meeting;
-    const added = await gql(secretariatToken, 'mutation($input: CreateSakInput!) { createSak(input: $input) { sak { id code } } }', {
+    const added = await app.gql(secretariatToken, 'mutation($input: CreateSakInput!) { createSak(input: $input) { sak { id code } } }', {
       input: { meetingId: meeting.id, title: 'E2E: Nasjonal strategi for helsedata', types: ['VEDTAK'] },
     });
     sak = added.createSak.sak;
-    const fresh = await gql(secretariatToken, 'query($id: ID) { meeting(id: $id) { version } }', { id: meeting.id });
-    await gql(secretariatToken, 'mutation($id: ID!, $v: Int!) { publishNotice(id: $id, version: $v) { meeting { id } } }', {
+    const fresh = await app.gql(secretariatToken, 'query($id: ID) { meeting(id: $id) { version } }', { id: meeting.id });
+    await app.gql(secretariatToken, 'mutation($id: ID!, $v: Int!) { publishNotice(id: $id, version: $v) { meeting { id } } }', {
       id: meeting.id,
       v: fresh.meeting.version,
     });
 
-    const held = await gql(
+    const held = await app.gql(
       secretariatToken,
       'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id code version } } }',
       { input: { date: dayFromToday(0), format: 'DIGITAL' } },
     );
     minutesMeeting = held.createMeeting.meeting;
     const step = async (mutation) => {
-      const { meeting: m } = await gql(secretariatToken, 'query($id: ID) { meeting(id: $id) { version } }', { id: minutesMeeting.id });
-      return gql(secretariatToken, mutation, { id: minutesMeeting.id, v: m.version, d: dayFromToday(7) });
+      const { meeting: m } = await app.gql(secretariatToken, 'query($id: ID) { meeting(id: $id) { version } }', { id: minutesMeeting.id });
+      return app.gql(secretariatToken, mutation, { id: minutesMeeting.id, v: m.version, d: dayFromToday(7) });
     };
     await step('mutation($id: ID!, $v: Int!) { publishNotice(id: $id, version: $v) { meeting { id } } }');
     await step('mutation($id: ID!, $v: Int!) { markMeetingHeld(id: $id, version: $v) { id } }');
