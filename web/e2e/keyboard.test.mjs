@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { login, SECRETARIAT, start } from './harness.mjs';
-import { mainScreens, screenReady } from './screens.mjs';
+import { mainScreens, pagesByAccount, screenReady } from './screens.mjs';
 
 let app;
 
@@ -109,16 +109,10 @@ async function keyboardProblems(page) {
 describe('every main screen', () => {
   it('can be used from the keyboard: every control reached, focus always visible, no trap', async () => {
     const screens = await mainScreens(app);
-    const pages = new Map();
+    const pageFor = pagesByAccount(app);
     const failures = [];
     for (const screen of screens) {
-      const who = screen.as?.email ?? 'public';
-      if (!pages.has(who)) {
-        const page = await app.newPage();
-        if (screen.as) await login(page, screen.as);
-        pages.set(who, page);
-      }
-      const page = pages.get(who);
+      const { page, who } = await pageFor(screen);
       await page.goto(screen.path);
       await screenReady(page);
       const problems = await keyboardProblems(page);

@@ -4,8 +4,8 @@
 // the issue's target is one second. Run by scripts/bench.sh, or alone:
 //   npm run build && node e2e/measure-screens.mjs [out.md]      (MOTEBOK_BIN picks the binary)
 import { writeFileSync } from 'node:fs';
-import { login, start } from './harness.mjs';
-import { mainScreens, screenReady } from './screens.mjs';
+import { start } from './harness.mjs';
+import { mainScreens, pagesByAccount, screenReady } from './screens.mjs';
 
 const RUNS = Number(process.env.SCREEN_RUNS ?? 5);
 const TARGET_MS = 1000;
@@ -14,16 +14,10 @@ const out = process.argv[2];
 const app = await start();
 try {
   if (!app.demo.loaded) throw new Error(`the demo data did not load: ${app.demo.reason}`);
-  const pages = new Map();
+  const pageFor = pagesByAccount(app);
   const rows = [];
   for (const screen of await mainScreens(app)) {
-    const who = screen.as?.email ?? 'public';
-    if (!pages.has(who)) {
-      const page = await app.newPage();
-      if (screen.as) await login(page, screen.as);
-      pages.set(who, page);
-    }
-    const page = pages.get(who);
+    const { page, who } = await pageFor(screen);
     const times = [];
     // One load first, unmeasured, so each screen is measured with its code in the HTTP cache
     // as a returning user has it.

@@ -1,6 +1,6 @@
 // The app's main screens, for whom, and how to tell that one has loaded: shared by the
 // keyboard test and the screen-timing benchmark (bench/screens.mjs), so both cover the same.
-import { MEMBER, SECRETARIAT } from './harness.mjs';
+import { login, MEMBER, SECRETARIAT } from './harness.mjs';
 
 /**
  * Every main screen as `{ name, path, as }` (`as`: null for the public, or an account),
@@ -74,4 +74,18 @@ export async function mainScreens(app) {
 export async function screenReady(page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForFunction(() => document.querySelector('.state--loading, [aria-busy="true"]') === null);
+}
+
+/** One logged-in page per account (and one for the public), made when a screen first needs it. */
+export function pagesByAccount(app) {
+  const pages = new Map();
+  return async (screen) => {
+    const who = screen.as?.email ?? 'public';
+    if (!pages.has(who)) {
+      const page = await app.newPage();
+      if (screen.as) await login(page, screen.as);
+      pages.set(who, page);
+    }
+    return { page: pages.get(who), who };
+  };
 }
