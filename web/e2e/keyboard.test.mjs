@@ -3,7 +3,7 @@
 // and the secretariat's daily tasks are done without a mouse.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { login, SECRETARIAT, start } from './harness.mjs';
+import { expectAccessible, login, SECRETARIAT, start } from './harness.mjs';
 import { mainScreens, pagesByAccount, screenReady } from './screens.mjs';
 
 let app;
@@ -107,7 +107,7 @@ async function keyboardProblems(page) {
 }
 
 describe('every main screen', () => {
-  it('can be used from the keyboard: every control reached, focus always visible, no trap', async () => {
+  it('can be used from the keyboard (every control reached, focus always visible, no trap), with no axe violations', async () => {
     const screens = await mainScreens(app);
     const pageFor = pagesByAccount(app);
     const failures = [];
@@ -116,6 +116,8 @@ describe('every main screen', () => {
       await page.goto(screen.path);
       await screenReady(page);
       const problems = await keyboardProblems(page);
+      // And axe on every one of them, so no main screen goes unchecked.
+      await expectAccessible(page, screen.path).catch((e) => problems.push(e.message));
       if (problems.length) failures.push(`${screen.path} (${who}):\n  ${problems.join('\n  ')}`);
       assert.deepEqual(page.errors, [], `${screen.path}: page errors`);
     }
