@@ -10,6 +10,7 @@ mod m20261123_000006_consultation_feeds;
 mod m20261123_000007_meeting_workflow;
 mod m20261123_000008_search;
 mod m20261123_000009_policy_search;
+mod m20261123_000010_api_token_expiry;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_meeting_workflow::Migration),
             Box::new(m20261123_000008_search::Migration),
             Box::new(m20261123_000009_policy_search::Migration),
+            Box::new(m20261123_000010_api_token_expiry::Migration),
         ]
     }
 }

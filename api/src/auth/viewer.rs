@@ -101,7 +101,8 @@ impl Viewer {
             .one(&state.db.read)
             .await?;
         let usable = row.revoked_at.is_none()
-            && row.expires_at.is_none_or(|e| e > now)
+            // Every token expires: a NULL left from before m20261123_000010 counts as expired.
+            && row.expires_at.is_some_and(|e| e > now)
             && user.as_ref().is_some_and(|u| u.active);
         let Some(user) = user.filter(|_| usable) else {
             return Err(AppError::Unauthenticated);

@@ -381,6 +381,14 @@ impl CouncilQuery {
         Ok(Council::new(settings, composition))
     }
 
+    /// The council's settings alone (its names, where and when it usually meets), without
+    /// the composition `council` computes: for the app's frame on every page. Null until
+    /// they are set up; everyone may read them, as in `council`.
+    async fn council_settings(&self, ctx: &Context<'_>) -> AppResult<Option<CouncilSettings>> {
+        let settings = svc::get_council(&ctx.db().read).await?;
+        Ok(settings.map(CouncilSettings::from))
+    }
+
     /// The sectors of the mandate, in order.
     async fn sectors(&self, ctx: &Context<'_>) -> AppResult<Vec<Sector>> {
         let rows = sector::Entity::find()

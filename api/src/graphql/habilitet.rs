@@ -63,6 +63,16 @@ impl ConflictOfInterest {
         }
     }
 
+    /// The record a mutation just wrote. Its outcome is the caller's own input; the
+    /// declaration and reason go only to whom `policy::habilitet_view` shows the whole record
+    /// (that depends on who asks, not on the outcome or the minutes): not to a `write` token
+    /// without `read`.
+    fn written(m: conflict_of_interest::Model, viewer: &Viewer) -> Self {
+        let details =
+            policy::habilitet_view(viewer, m.person_id, false, false) == HabilitetView::Full;
+        Self::full(m, details)
+    }
+
     fn full(m: conflict_of_interest::Model, details: bool) -> Self {
         Self {
             id: to_id(m.id),
@@ -111,7 +121,7 @@ impl HabilitetMutation {
         let txn = ctx.db().write.begin().await?;
         let r = service::habilitet::declare(&txn, &proof, id, declaration).await?;
         txn.commit().await?;
-        Ok(ConflictOfInterest::full(r, true))
+        Ok(ConflictOfInterest::written(r, ctx.viewer()))
     }
 
     /// Records the council's assessment of a member for a sak: inhabil (and whether they
@@ -141,6 +151,6 @@ impl HabilitetMutation {
         let txn = ctx.db().write.begin().await?;
         let r = service::habilitet::assess(&txn, &proof, sak, assessment, version).await?;
         txn.commit().await?;
-        Ok(ConflictOfInterest::full(r, true))
+        Ok(ConflictOfInterest::written(r, ctx.viewer()))
     }
 }

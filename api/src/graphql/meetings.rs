@@ -194,11 +194,10 @@ impl Meeting {
             .load_one(self.raw.id)
             .await
             .map_err(load_err)?;
-        let minutes = policy::can_read_minutes(ctx.viewer(), &self.raw);
         Ok(rows
             .unwrap_or_default()
             .into_iter()
-            .map(|s| Sak::new(s, &self.raw, minutes))
+            .map(|s| Sak::new(s, &self.raw, ctx.viewer()))
             .collect())
     }
 

@@ -25,7 +25,7 @@ use super::{
 };
 use crate::{
     api_enum,
-    auth::policy,
+    auth::{Viewer, policy},
     error::{AppError, AppResult},
     files::FilesDir,
     loaders::{
@@ -175,8 +175,11 @@ pub struct Sak {
 }
 
 impl Sak {
-    /// `minutes`: whether the viewer may read the meeting's minutes.
-    pub fn new(m: sak::Model, meeting: &meeting::Model, minutes: bool) -> Self {
+    /// The sak as `viewer` may read it: the minutes' parts (vedtak, discussion, habilitet
+    /// outcomes) only where `policy::can_read_minutes` allows, also in a mutation's answer,
+    /// so a `write` token without `read` learns nothing there that a read would hide.
+    pub fn new(m: sak::Model, meeting: &meeting::Model, viewer: &Viewer) -> Self {
+        let minutes = policy::can_read_minutes(viewer, meeting);
         Self {
             id: to_id(m.id),
             code: service::saker::sak_code(&m, meeting),
@@ -491,7 +494,7 @@ pub(super) async fn if_readable(ctx: &Context<'_>, s: sak::Model) -> AppResult<O
         .map_err(load_err)?;
     let viewer = ctx.viewer();
     Ok(m.filter(|m| policy::can_read_meeting(viewer, m))
-        .map(|m| Sak::new(s, &m, policy::can_read_minutes(viewer, &m))))
+        .map(|m| Sak::new(s, &m, viewer)))
 }
 
 /// Someone who presents a sak: a registered person or a name as written.
@@ -812,10 +815,14 @@ pub struct UpdateFollowUpInput {
     pub due_on: MaybeUndefined<NaiveDate>,
 }
 
-/// The sak as the secretariat sees it after a write.
-async fn sak_out(db: &impl sea_orm::ConnectionTrait, s: sak::Model) -> AppResult<Sak> {
+/// The sak after a write, as the caller may read it.
+async fn sak_out(
+    db: &impl sea_orm::ConnectionTrait,
+    viewer: &Viewer,
+    s: sak::Model,
+) -> AppResult<Sak> {
     let m = service::meetings::load::<meeting::Entity>("The meeting", db, s.meeting_id).await?;
-    Ok(Sak::new(s, &m, true))
+    Ok(Sak::new(s, &m, viewer))
 }
 
 #[derive(Default)]
@@ -832,7 +839,7 @@ impl SakerMutation {
         let txn = ctx.db().write.begin().await?;
         let s = service::saker::create_sak(&txn, &proof, new).await?;
         let warnings = service::saker::time_slot_warnings(&txn, &s).await?;
-        let sak = sak_out(&txn, s).await?;
+        let sak = sak_out(&txn, ctx.viewer(), s).await?;
         txn.commit().await?;
         Ok(SakPayload {
             sak,
@@ -850,7 +857,7 @@ impl SakerMutation {
         let txn = ctx.db().write.begin().await?;
         let s = service::saker::update_sak(&txn, &proof, id, version, changes).await?;
         let warnings = service::saker::time_slot_warnings(&txn, &s).await?;
-        let sak = sak_out(&txn, s).await?;
+        let sak = sak_out(&txn, ctx.viewer(), s).await?;
         txn.commit().await?;
         Ok(SakPayload {
             sak,
@@ -873,7 +880,7 @@ impl SakerMutation {
         let to = parse_id(&meeting_id, "meetingId")?;
         let txn = ctx.db().write.begin().await?;
         let s = service::saker::move_sak(&txn, &proof, id, version, to, position).await?;
-        let sak = sak_out(&txn, s).await?;
+        let sak = sak_out(&txn, ctx.viewer(), s).await?;
         txn.commit().await?;
         Ok(sak)
     }
@@ -891,7 +898,7 @@ impl SakerMutation {
         let id = parse_id(&id, "id")?;
         let txn = ctx.db().write.begin().await?;
         let s = service::saker::renumber_sak(&txn, &proof, id, version, number).await?;
-        let sak = sak_out(&txn, s).await?;
+        let sak = sak_out(&txn, ctx.viewer(), s).await?;
         txn.commit().await?;
         Ok(sak)
     }
@@ -910,7 +917,10 @@ impl SakerMutation {
         let saker = service::saker::renumber_agenda(&txn, &proof, id, start).await?;
         let m = service::meetings::load::<meeting::Entity>("The meeting", &txn, id).await?;
         txn.commit().await?;
-        Ok(saker.into_iter().map(|s| Sak::new(s, &m, true)).collect())
+        Ok(saker
+            .into_iter()
+            .map(|s| Sak::new(s, &m, ctx.viewer()))
+            .collect())
     }
 
     /// Sets the agenda's order: give every sak of the meeting exactly once. With `renumber`,
@@ -943,7 +953,10 @@ impl SakerMutation {
         }
         let m = service::meetings::load::<meeting::Entity>("The meeting", &txn, id).await?;
         txn.commit().await?;
-        Ok(saker.into_iter().map(|s| Sak::new(s, &m, true)).collect())
+        Ok(saker
+            .into_iter()
+            .map(|s| Sak::new(s, &m, ctx.viewer()))
+            .collect())
     }
 
     /// Replaces the saksbehandlere of a sak, in the order given.
@@ -962,7 +975,7 @@ impl SakerMutation {
         let txn = ctx.db().write.begin().await?;
         service::saker::set_case_officers(&txn, &proof, id, &people).await?;
         let s = service::meetings::load::<sak::Entity>("The sak", &txn, id).await?;
-        let sak = sak_out(&txn, s).await?;
+        let sak = sak_out(&txn, ctx.viewer(), s).await?;
         txn.commit().await?;
         Ok(sak)
     }

@@ -103,7 +103,7 @@ impl SearchHit {
         if !policy::can_read_meeting(viewer, &m) {
             return Ok(None);
         }
-        Ok(Some(Sak::new(s, &m, policy::can_read_minutes(viewer, &m))))
+        Ok(Some(Sak::new(s, &m, viewer)))
     }
 
     /// The policy document, when the hit is one or is one of its consultation rounds.

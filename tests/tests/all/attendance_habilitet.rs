@@ -9,7 +9,7 @@ use motebok_tests::{Backend, TestApp, both_backends, error_code};
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{Value, json};
 
-use crate::rows;
+use crate::{policy_fixtures::api_token, rows};
 
 async fn person(app: &TestApp, tok: &str, name: &str) -> String {
     app.gql_ok(
@@ -299,43 +299,73 @@ fn may_see(asker: Asker, minutes: MinutesStatus) -> (bool, bool, bool) {
     )
 }
 
+/// Møte 1/2025, held, its minutes a draft; its sak 3 has a vedtak, the council found Guri
+/// inhabil in it (with a reason), and Toril's declaration in it is pending.
+struct Assessed {
+    meeting: meeting::Model,
+    sak_id: String,
+    guri: String,
+    toril: String,
+    /// The version of Toril's record.
+    toril_version: Value,
+}
+
+async fn guri_inhabil_toril_declared(app: &TestApp, sec: &str) -> Assessed {
+    let guri = person(app, sec, "Guri Rørtveit").await;
+    let toril = person(app, sec, "Toril Hernes").await;
+    let meeting = rows::meeting(
+        app,
+        1,
+        rows::d(2025, 2, 5),
+        MeetingStatus::Held,
+        MinutesStatus::Draft,
+    )
+    .await;
+    let sak = rows::sak(
+        app,
+        &meeting,
+        3,
+        rows::SakText {
+            title: "Persontilpasset medisin",
+            vedtak: Some("Rådet tar saken til orientering."),
+            ..Default::default()
+        },
+    )
+    .await;
+    let sak_id = sak.id.to_string();
+    app.gql_ok(
+        Some(sec),
+        "mutation($s: ID!, $p: ID!) { assessHabilitet(sakId: $s, personId: $p, outcome: INHABIL, leftRoom: true, reason: \"Styreverv i Helse Vest RHF\", decidedBy: \"rådsleder etter drøfting\") { id } }",
+        json!({ "s": sak_id, "p": guri }),
+    )
+    .await;
+    let declared = app
+        .gql_ok(
+            Some(sec),
+            "mutation($s: ID!, $p: ID!) { declareInterest(sakId: $s, personId: $p, declaration: \"Eier aksjer i leverandøren\") { version } }",
+            json!({ "s": sak_id, "p": toril }),
+        )
+        .await;
+    Assessed {
+        meeting,
+        sak_id,
+        guri,
+        toril,
+        toril_version: declared["declareInterest"]["version"].clone(),
+    }
+}
+
 both_backends!(
     habilitet_outcomes_are_seen_only_with_minutes_the_viewer_may_read_and_reasons_never,
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
         let sec = app.secretariat().await;
-        let guri = person(&app, &sec, "Guri Rørtveit").await;
-        let toril = person(&app, &sec, "Toril Hernes").await;
-        let m = rows::meeting(
-            &app,
-            1,
-            rows::d(2025, 2, 5),
-            MeetingStatus::Held,
-            MinutesStatus::Draft,
-        )
-        .await;
-        let s = rows::sak(
-            &app,
-            &m,
-            3,
-            rows::SakText {
-                title: "Persontilpasset medisin",
-                ..Default::default()
-            },
-        )
-        .await;
-        app.gql_ok(
-            Some(&sec),
-            "mutation($s: ID!, $p: ID!) { assessHabilitet(sakId: $s, personId: $p, outcome: INHABIL, leftRoom: true, reason: \"Styreverv i Helse Vest RHF\", decidedBy: \"rådsleder etter drøfting\") { id } }",
-            json!({ "s": s.id.to_string(), "p": guri }),
-        )
-        .await;
-        app.gql_ok(
-            Some(&sec),
-            "mutation($s: ID!, $p: ID!) { declareInterest(sakId: $s, personId: $p, declaration: \"Eier aksjer i leverandøren\") { id } }",
-            json!({ "s": s.id.to_string(), "p": toril }),
-        )
-        .await;
+        let Assessed {
+            meeting: m,
+            guri,
+            toril,
+            ..
+        } = guri_inhabil_toril_declared(&app, &sec).await;
         let tokens = [
             (Asker::Public, None),
             (
@@ -425,5 +455,91 @@ both_backends!(
                 assert_eq!(direct.len(), records.len(), "{at}: {direct:?}");
             }
         }
+    }
+);
+
+/// What the test below asks of a sak, in a read and in a mutation's answer alike.
+const SAK_MINUTES: &str =
+    "id vedtak habilitet { outcome reason declaration person { name } } inhabilMembers { name }";
+
+both_backends!(
+    a_mutations_answer_shows_a_sak_as_the_callers_read_rights_allow,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let sec = app.secretariat().await;
+        // The secretariat's script: it may write, not read (so it reads as the public).
+        let (write_only, _) = api_token(&app, &sec, &["write"]).await;
+        // The minutes are a draft: only the secretariat reading with `read` sees them.
+        let Assessed {
+            meeting,
+            sak_id,
+            toril,
+            toril_version,
+            ..
+        } = guri_inhabil_toril_declared(&app, &sec).await;
+        let meeting_id = meeting.id.to_string();
+        let mutations = [
+            (
+                "setCaseOfficers",
+                format!(
+                    "mutation($s: ID!) {{ setCaseOfficers(sakId: $s, personIds: []) {{ {SAK_MINUTES} }} }}"
+                ),
+                json!({ "s": sak_id }),
+            ),
+            (
+                "renumberAgenda",
+                format!(
+                    "mutation($m: ID!) {{ renumberAgenda(meetingId: $m) {{ {SAK_MINUTES} }} }}"
+                ),
+                json!({ "m": meeting_id }),
+            ),
+            (
+                "reorderSaker",
+                format!(
+                    "mutation($m: ID!, $s: ID!) {{ reorderSaker(meetingId: $m, sakIds: [$s], renumber: true) {{ {SAK_MINUTES} }} }}"
+                ),
+                json!({ "m": meeting_id, "s": sak_id }),
+            ),
+        ];
+        let read = format!("query($s: ID!) {{ sak(id: $s) {{ {SAK_MINUTES} }} }}");
+        for (token, reads_minutes) in [(&write_only, false), (&sec, true)] {
+            let seen_by_read =
+                app.gql_ok(Some(token), &read, json!({ "s": sak_id })).await["sak"].clone();
+            for (name, mutation, vars) in &mutations {
+                let at = format!(
+                    "{name} with the {} token",
+                    if reads_minutes { "login" } else { "write" }
+                );
+                let res = app.gql_ok(Some(token), mutation, vars.clone()).await;
+                let sak = if res[name].is_array() {
+                    res[name][0].clone()
+                } else {
+                    res[name].clone()
+                };
+                assert_eq!(sak, seen_by_read, "{at}: the answer is the read's");
+                assert_eq!(sak["vedtak"].is_string(), reads_minutes, "{at}: {sak}");
+                assert_eq!(
+                    sak["inhabilMembers"] == json!([{ "name": "Guri Rørtveit" }]),
+                    reads_minutes,
+                    "{at}: {sak}"
+                );
+                let text = sak.to_string();
+                assert_eq!(text.contains("INHABIL"), reads_minutes, "{at}: {text}");
+                assert_eq!(text.contains("Helse Vest"), reads_minutes, "{at}: {text}");
+                assert_eq!(text.contains("aksjer"), reads_minutes, "{at}: {text}");
+            }
+        }
+        // Assessing with the write token answers the outcome it set, not the declaration.
+        let assessed = app
+            .gql_ok(
+                Some(&write_only),
+                "mutation($s: ID!, $p: ID!, $v: Int) { assessHabilitet(sakId: $s, personId: $p, outcome: NOT_INHABIL, reason: \"Liten eierandel\", version: $v) { outcome declaration reason } }",
+                json!({ "s": sak_id, "p": toril, "v": toril_version }),
+            )
+            .await;
+        assert_eq!(
+            assessed["assessHabilitet"],
+            json!({ "outcome": "NOT_INHABIL", "declaration": null, "reason": null })
+        );
     }
 );

@@ -494,27 +494,31 @@ both_backends!(
     }
 );
 
+/// The council set up, with one sector and its chair; returns a member's and an observer's
+/// login.
+async fn council_with_a_chair(app: &TestApp, t: &str) -> (String, String) {
+    app.gql_ok(Some(t), SAVE_COUNCIL, settings(None, "HelseOmsorg21-rådet"))
+        .await;
+    let uh = sector(app, t, "uh", 2).await;
+    appoint(
+        app,
+        t,
+        "Anne Leder",
+        json!({ "role": "CHAIR", "sectorId": uh }),
+    )
+    .await;
+    (
+        app.user(UserRole::Member, None).await,
+        app.user(UserRole::Observer, None).await,
+    )
+}
+
 both_backends!(
     every_role_reads_the_same_council_but_only_the_secretariat_may_change_it,
     |backend: Backend| async move {
         let app = TestApp::spawn(backend).await;
         let t = app.secretariat().await;
-        app.gql_ok(
-            Some(&t),
-            SAVE_COUNCIL,
-            settings(None, "HelseOmsorg21-rådet"),
-        )
-        .await;
-        let uh = sector(&app, &t, "uh", 2).await;
-        appoint(
-            &app,
-            &t,
-            "Anne Leder",
-            json!({ "role": "CHAIR", "sectorId": uh }),
-        )
-        .await;
-        let member = app.user(UserRole::Member, None).await;
-        let observer = app.user(UserRole::Observer, None).await;
+        let (member, observer) = council_with_a_chair(&app, &t).await;
 
         let public = app.gql_ok(None, COUNCIL, json!({})).await["council"].clone();
         assert_eq!(public["settings"]["name"], "HelseOmsorg21-rådet");
@@ -556,5 +560,48 @@ both_backends!(
             }
         }
         assert_eq!(audit_rows(&app).await, audit);
+    }
+);
+
+both_backends!(
+    council_settings_alone_are_read_by_everyone_without_the_composition,
+    |backend: Backend| async move {
+        let app = TestApp::spawn(backend).await;
+        let t = app.secretariat().await;
+        let light = "{ councilSettings { name shortName secretariatOrganisation version } }";
+        let empty = app.gql_ok(None, light, json!({})).await;
+        assert!(empty["councilSettings"].is_null(), "{empty}");
+        // With a composition to compute, so that computing it would show in the cost.
+        let (member, observer) = council_with_a_chair(&app, &t).await;
+        let cost = |token: Option<String>, query: &'static str| {
+            let app = &app;
+            async move {
+                let before = app.state.db.statement_count();
+                let data = app.gql_ok(token.as_deref(), query, json!({})).await;
+                (app.state.db.statement_count() - before, data)
+            }
+        };
+
+        let (full_cost, full) = cost(None, "{ council { settings { version } } }").await;
+        for token in [None, Some(observer), Some(member), Some(t)] {
+            let logged_in = u64::from(token.is_some());
+            let (spent, seen) = cost(token, light).await;
+            assert_eq!(
+                seen["councilSettings"],
+                json!({ "name": "HelseOmsorg21-rådet", "shortName": "HO21-rådet",
+                    "secretariatOrganisation": "Norges forskningsråd",
+                    "version": full["council"]["settings"]["version"] })
+            );
+            // The settings' one row, and the user's for a login.
+            assert_eq!(
+                spent,
+                1 + logged_in,
+                "councilSettings cost {spent} statements"
+            );
+        }
+        assert!(
+            full_cost > 1,
+            "council {{ settings }} cost {full_cost}: the count misses the composition"
+        );
     }
 );

@@ -1,9 +1,13 @@
 //! SECURITY.md item 8: schemathesis (PyPI) fuzzes every query and mutation in the checked-in
 //! SDL against a running server with data in it; no answer may be a 5xx, non-GraphQL or
-//! INTERNAL (tests/fuzz/graphql_fuzz.py decides and reports).
+//! INTERNAL (tests/fuzz/graphql_fuzz.py decides and reports). The fuzz user must come out of
+//! the run with its session and role: had a mutation taken them, the answers after it would
+//! have been UNAUTHENTICATED or FORBIDDEN and tested nothing.
 use std::{process::Command, sync::OnceLock};
 
+use entity::enums::UserRole;
 use motebok_tests::{Backend, TestApp, both_backends};
+use serde_json::json;
 
 use crate::policy_fixtures::*;
 
@@ -42,11 +46,18 @@ both_backends!(
         meeting_with_sak(&app, &token, &day(-30)).await;
         document_with_hoering(&app, &token, "NOU 2026: 1", &day(10), serde_json::json!({})).await;
         person(&app, &token, "Kari Nordmann").await;
+        // The account the user mutations act on, so that none acts on the fuzz user's own.
+        let target = app.user(UserRole::Member, None).await;
+        let target = app.gql_ok(Some(&target), "{ me { id } }", json!({})).await["me"]["id"]
+            .as_str()
+            .expect("the target's id")
+            .to_owned();
 
         let base = app.base.clone();
+        let fuzz_token = token.clone();
         let out = tokio::task::spawn_blocking(move || {
             Command::new("python3")
-                .args([FUZZER, SDL, &base, &token])
+                .args([FUZZER, SDL, &base, &fuzz_token, &target])
                 .output()
                 .expect("python3 runs")
         })
@@ -58,6 +69,12 @@ both_backends!(
             out.status.success(),
             "the fuzzer found failures:\n{report}\n{}",
             String::from_utf8_lossy(&out.stderr)
+        );
+        let me = app.gql(Some(&token), "{ me { role } }", json!({})).await;
+        assert_eq!(
+            me["data"]["me"]["role"], "SECRETARIAT",
+            "the fuzz user lost its session or role during the run, so the answers after \
+             that were not tested: {me}\n{report}"
         );
     }
 );

@@ -1,12 +1,17 @@
 //! Migrations go up, down and up again on both databases, every `down` undoes its `up`
 //! exactly, and a failing migration leaves the schema as it was (SECURITY item 26).
+use chrono::{DateTime, Duration, Utc};
+use entity::{api_token, enums::UserRole, user_account};
 use migration::{
     Alias, ColumnDef, Index, MigrationName, MigrationTrait, Migrator, MigratorTrait, SchemaManager,
     Table, async_trait,
 };
 use motebok::db::Db;
 use motebok_tests::{Backend, TestDatabase, both_backends};
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityName, Statement};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityName,
+    EntityTrait, Set, Statement,
+};
 
 /// Every table the entities map, so "all tables exist" cannot miss a new one silently.
 fn entity_tables() -> Vec<&'static str> {
@@ -247,3 +252,83 @@ fn every_migration_runs_in_a_transaction_on_both_databases() {
         );
     }
 }
+
+both_backends!(
+    tokens_made_before_expiry_existed_get_ninety_days_from_their_creation,
+    |backend: Backend| async move {
+        let (_tdb, db) = fresh(backend).await;
+        let conn = &db.write;
+        let before = Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == "m20261123_000010_api_token_expiry")
+            .expect("the expiry migration is registered");
+        Migrator::up(conn, Some(before as u32))
+            .await
+            .expect("up to it");
+        let now = Utc::now();
+        let user = user_account::ActiveModel {
+            email: Set("skript@example.no".into()),
+            display_name: Set("Skript".into()),
+            password_hash: Set("x".into()),
+            role: Set(UserRole::Secretariat),
+            active: Set(true),
+            token_version: Set(0),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await
+        .expect("user");
+        let token = |name: &str, age_days: i64, expires_at: Option<DateTime<Utc>>| {
+            api_token::ActiveModel {
+                user_id: Set(user.id),
+                name: Set(name.into()),
+                prefix: Set("mbk_".into()),
+                token_hash: Set(name.into()),
+                scopes: Set("read".into()),
+                created_at: Set(now - Duration::days(age_days)),
+                expires_at: Set(expires_at),
+                ..Default::default()
+            }
+            .insert(conn)
+        };
+        let old = token("gammel", 100, None).await.expect("old token");
+        let recent = token("ny", 10, None).await.expect("recent token");
+        let chosen = now + Duration::days(200);
+        let dated = token("med frist", 10, Some(chosen))
+            .await
+            .expect("token with an expiry");
+
+        Migrator::up(conn, None)
+            .await
+            .expect("the expiry migration");
+        let after = |id: i32| async move {
+            api_token::Entity::find_by_id(id)
+                .one(conn)
+                .await
+                .expect("read")
+                .expect("the token is kept")
+        };
+        for t in [&old, &recent] {
+            let migrated = after(t.id).await;
+            assert_eq!(
+                migrated.expires_at,
+                Some(migrated.created_at + Duration::days(90)),
+                "{}",
+                t.name
+            );
+            assert!(migrated.revoked_at.is_none(), "{}: revoked", t.name);
+        }
+        assert!(
+            after(old.id).await.expires_at < Some(now),
+            "the old one is expired"
+        );
+        assert!(
+            after(recent.id).await.expires_at > Some(now),
+            "the recent one still works"
+        );
+        assert_eq!(after(dated.id).await.expires_at, dated.expires_at);
+    }
+);

@@ -611,3 +611,26 @@ both_backends!(
         assert!(stored.iter().all(|t| t.expires_at.is_some()));
     }
 );
+
+both_backends!(
+    an_api_token_without_an_expiry_is_refused,
+    |backend: Backend| async move {
+        let app = spawn(backend).await;
+        let session = app.secretariat().await;
+        let (token, id) = api_token(&app, &session, &["read"]).await;
+        assert_eq!(me_with(&app, &format!("Bearer {token}")).await.0, 200);
+        // As a token made before every token expired would be, had the migration missed it.
+        let row = api_token::Entity::find_by_id(id.parse::<i32>().unwrap())
+            .one(&app.state.db.read)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut endless: api_token::ActiveModel = row.into();
+        endless.expires_at = Set(None);
+        endless.update(&app.state.db.write).await.unwrap();
+        assert_unauthenticated(
+            "API token without an expiry",
+            me_with(&app, &format!("Bearer {token}")).await,
+        );
+    }
+);
