@@ -73,3 +73,37 @@ export function EditConflict({
     </Alert>
   );
 }
+
+/**
+ * EditConflict while a form's conflict is open and what is saved now (`latest`) is known:
+ * taking the saved version hands `latest` back to the form and closes the conflict.
+ */
+export function FormConflict<V>({
+  conflict,
+  latest,
+  fields,
+  onKeepMine,
+  onTakeTheirs,
+  saving,
+}: {
+  conflict: { active: boolean; theirsLoaded: boolean; end: () => void } | undefined;
+  latest: V | null | undefined;
+  fields: (latest: V) => ConflictField[];
+  onKeepMine: () => void;
+  onTakeTheirs: (latest: V) => void;
+  saving: boolean;
+}) {
+  if (!conflict?.active || latest === null || latest === undefined) return null;
+  return (
+    <EditConflict
+      theirsLoaded={conflict.theirsLoaded}
+      saving={saving}
+      fields={fields(latest)}
+      onKeepMine={onKeepMine}
+      onTakeTheirs={() => {
+        onTakeTheirs(latest);
+        conflict.end();
+      }}
+    />
+  );
+}

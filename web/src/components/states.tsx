@@ -41,3 +41,17 @@ export function EmptyState({ children }: { children: ReactNode }) {
     </Paragraph>
   );
 }
+
+/** What the last action did ("Saved."), read out by screen readers; the region is always there. */
+export function LiveNotice({ notice }: { notice: string | null }) {
+  return <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>;
+}
+
+/** A failure the reader has to see now (a refused save, a failed download): announced at once. */
+export function FailureAlert({ children }: { children: ReactNode }) {
+  return (
+    <Alert data-color="danger" role="alert">
+      <Paragraph>{children}</Paragraph>
+    </Alert>
+  );
+}

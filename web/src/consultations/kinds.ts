@@ -16,3 +16,7 @@ export const RESPONSE_STATUSES: ResponseStatus[] = ['CONSIDERING', 'DRAFTING', '
 
 export const isDocumentKind = (v: string | null): v is PolicyDocumentKind =>
   v !== null && (DOCUMENT_KINDS as string[]).includes(v);
+
+/** How a document is named in lists and headings: "Meld. St. 9 (2023–2024) Title", or the title alone. */
+export const documentName = (d: { reference?: string | null; title: string }): string =>
+  d.reference ? `${d.reference} ${d.title}` : d.title;

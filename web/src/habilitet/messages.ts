@@ -14,7 +14,6 @@ export default defineMessages(
     openDeclare: 'Meld en interesse',
     cancel: 'Avbryt',
     noSakerToDeclare: 'Møtet har ingen egne saker ennå.',
-    declareTooLate: 'Interessen kunne ikke meldes: møtet er holdt, eller saken er alt vurdert.',
     yourDeclaration: (text: string) => `Du meldte: «${text}»`,
     nothingDeclared: 'Ingenting meldt.',
     secretariatIntro:
@@ -61,7 +60,6 @@ export default defineMessages(
     openDeclare: 'Declare an interest',
     cancel: 'Cancel',
     noSakerToDeclare: 'The meeting has no items of its own yet.',
-    declareTooLate: 'The interest could not be declared: the meeting has been held, or the item has been assessed.',
     yourDeclaration: (text: string) => `You declared: “${text}”`,
     nothingDeclared: 'Nothing declared.',
     secretariatIntro:

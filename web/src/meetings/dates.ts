@@ -1,3 +1,18 @@
+import { todayInNorway } from '../i18n/format';
+
+/** The council's first period began in 2015; earlier years hold no meetings. */
+export const FIRST_YEAR = 2015;
+
+/** The year it is now in Norway. */
+export const thisYear = (): number => Number(todayInNorway().slice(0, 4));
+
+/** The years from `last` down to `first`, newest first (for a year picker). */
+export function yearsDown(last: number, first: number): number[] {
+  const years: number[] = [];
+  for (let y = last; y >= first; y--) years.push(y);
+  return years;
+}
+
 /** "2025-06-02" plus some days, as a date string. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);

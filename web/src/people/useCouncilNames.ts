@@ -3,12 +3,10 @@ import { graphql } from '../gql';
 
 const CouncilNamesQuery = graphql(`
   query CouncilNames {
-    council {
-      settings {
-        name
-        shortName
-        secretariatOrganisation
-      }
+    councilSettings {
+      name
+      shortName
+      secretariatOrganisation
     }
   }
 `);
@@ -18,9 +16,10 @@ const namesContext = { additionalTypenames: ['CouncilSettings'] };
 
 /**
  * The council's names from its settings in the API (nothing council-specific is built into the
- * app); null while loading, and until the secretariat has set the council up.
+ * app); null while loading, and until the secretariat has set the council up. Every page asks
+ * (the shell shows the name), so this reads the settings alone, not the council's composition.
  */
 export function useCouncilNames() {
   const [{ data }] = useQuery({ query: CouncilNamesQuery, context: namesContext });
-  return data?.council.settings ?? null;
+  return data?.councilSettings ?? null;
 }

@@ -12,6 +12,7 @@ import { personUrl } from '../people/urls';
 import { useMessages } from '../i18n/LanguageProvider';
 import { policyDocumentUrl } from '../consultations/urls';
 import { meetingUrl } from '../meetings/urls';
+import { SakByCodeQuery } from '../saker/sakByCode';
 import { sakPageUrl } from '../saker/urls';
 import { parseMeetingCode, parseSakCode } from './codes';
 import { mayShowMore, SEARCH_LIMIT, searchPage } from './paging';
@@ -20,16 +21,6 @@ import messages from './messages';
 
 const PAGE_SIZE = 50;
 const MAX_LENGTH = 200;
-
-const SakByCodeQuery = graphql(`
-  query SakByCode($code: String!) {
-    sak(code: $code) {
-      id
-      code
-      title
-    }
-  }
-`);
 
 const SearchQuery = graphql(`
   query Search($text: String!, $first: Int!, $after: String) {

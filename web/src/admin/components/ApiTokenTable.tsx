@@ -1,6 +1,7 @@
 import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { DataTable, RowAction } from '../../components/DataTable';
 import { ErrorState } from '../../components/states';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { ApiTokenTable_TokenFragment } from '../../gql/graphql';
@@ -66,58 +67,39 @@ export function ApiTokenTable({
 
   return (
     <>
-      <div className="table-scroll">
-        <Table zebra data-testid="api-tokens">
-          <caption className="ds-sr-only">{t.listHeading}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.colName}</Table.HeaderCell>
-              <Table.HeaderCell>{t.colPrefix}</Table.HeaderCell>
-              <Table.HeaderCell>{t.colScopes}</Table.HeaderCell>
-              <Table.HeaderCell>{t.colCreated}</Table.HeaderCell>
-              <Table.HeaderCell>{t.colExpires}</Table.HeaderCell>
-              <Table.HeaderCell>{t.colLastUsed}</Table.HeaderCell>
-              <Table.HeaderCell>{t.colStatus}</Table.HeaderCell>
-              <Table.HeaderCell>{t.colActions}</Table.HeaderCell>
+      <DataTable
+        testId="api-tokens"
+        caption={t.listHeading}
+        columns={[t.colName, t.colPrefix, t.colScopes, t.colCreated, t.colExpires, t.colLastUsed, t.colStatus, t.colActions]}
+      >
+        {tokens.map((token) => {
+          const s = status(token, now);
+          return (
+            <Table.Row key={token.id}>
+              <Table.Cell>{token.name}</Table.Cell>
+              <Table.Cell>
+                <code>{token.prefix}…</code>
+              </Table.Cell>
+              <Table.Cell>{token.scopes.join(', ')}</Table.Cell>
+              <Table.Cell>{formatDateTime(token.createdAt, lang)}</Table.Cell>
+              <Table.Cell>{token.expiresAt ? formatDateTime(token.expiresAt, lang) : t.never}</Table.Cell>
+              <Table.Cell>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lang) : t.notUsed}</Table.Cell>
+              <Table.Cell>
+                <Tag data-size="sm" data-color={STATUS_COLOR[s]}>
+                  {t[s]}
+                </Tag>
+              </Table.Cell>
+              <Table.Cell>
+                {s === 'active' && (
+                  <RowAction label={t.revokeLabel(token.name)} onClick={() => setConfirming(token)} danger>
+                    {t.revoke}
+                  </RowAction>
+                )}
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {tokens.map((token) => {
-              const s = status(token, now);
-              return (
-                <Table.Row key={token.id}>
-                  <Table.Cell>{token.name}</Table.Cell>
-                  <Table.Cell>
-                    <code>{token.prefix}…</code>
-                  </Table.Cell>
-                  <Table.Cell>{token.scopes.join(', ')}</Table.Cell>
-                  <Table.Cell>{formatDateTime(token.createdAt, lang)}</Table.Cell>
-                  <Table.Cell>{token.expiresAt ? formatDateTime(token.expiresAt, lang) : t.never}</Table.Cell>
-                  <Table.Cell>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lang) : t.notUsed}</Table.Cell>
-                  <Table.Cell>
-                    <Tag data-size="sm" data-color={STATUS_COLOR[s]}>
-                      {t[s]}
-                    </Tag>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {s === 'active' && (
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        data-color="danger"
-                        aria-label={t.revokeLabel(token.name)}
-                        onClick={() => setConfirming(token)}
-                      >
-                        {t.revoke}
-                      </Button>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+          );
+        })}
+      </DataTable>
       <Dialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  ErrorSummary,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Button, Checkbox, ErrorSummary, Fieldset, Heading, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldProblems, useDescribeError, useInvalidFieldText } from '../../api/errors';
@@ -17,6 +7,7 @@ import { todayInNorway } from '../../i18n/format';
 import { useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
 import { SCOPES, type Scope } from '../scopes';
+import { FailureAlert } from '../../components/states';
 
 const CreateApiTokenMutation = graphql(`
   mutation CreateApiToken($input: CreateApiTokenInput!) {
@@ -109,11 +100,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (name: string, token
           </ErrorSummary.List>
         </ErrorSummary>
       )}
-      {(otherError || unknownFieldErrors.length > 0) && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{otherError ?? invalid}</Paragraph>
-        </Alert>
-      )}
+      {(otherError || unknownFieldErrors.length > 0) && <FailureAlert>{otherError ?? invalid}</FailureAlert>}
       <Textfield
         id="token-name"
         label={t.name}

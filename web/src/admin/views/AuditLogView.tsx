@@ -1,9 +1,10 @@
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from 'urql';
-import { useSearchParams } from 'react-router';
-import { PagedFooter } from '../../components/PagedFooter';
+import { DataTable } from '../../components/DataTable';
+import { FilterSelect, Filters } from '../../components/Filters';
+import { PagedResults } from '../../components/PagedResults';
 import { RouterLink } from '../../components/RouterLink';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useFilterParams } from '../../components/useFilterParams';
 import { usePagedQuery } from '../../components/usePagedQuery';
 import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
@@ -72,7 +73,7 @@ export default function AuditLogView() {
   const a = useMessages(adminMessages);
   const { lang } = useLang();
   usePageTitle(t.auditTitle);
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clear } = useFilterParams();
   const entityParam = params.get('entity');
   const entity = isAudited(entityParam) ? entityParam : null;
   const entityIdParam = params.get('entityId') ?? '';
@@ -105,13 +106,6 @@ export default function AuditLogView() {
   };
   const value = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? t.empty_value : v);
 
-  function setParam(name: string, v: string) {
-    const next = new URLSearchParams(params);
-    if (v) next.set(name, v);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
-
   const filtered = Boolean(entity || entityIdParam || actor || fromParam || toParam);
 
   return (
@@ -123,18 +117,13 @@ export default function AuditLogView() {
         {t.auditTitle}
       </Heading>
       <Paragraph>{t.auditIntro}</Paragraph>
-      <div className="filters" role="group" aria-label={t.auditFilters}>
-        <Field>
-          <Label>{t.filterEntity}</Label>
-          <Select value={entity ?? ''} onChange={(e) => setParam('entity', e.target.value)} width="auto">
-            <Select.Option value="">{t.anyEntity}</Select.Option>
-            {AUDITED.map((name) => (
-              <Select.Option key={name} value={name}>
-                {entityName(name)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+      <Filters label={t.auditFilters} clearLabel={t.clearFilters} onClear={filtered ? clear : undefined}>
+        <FilterSelect
+          name="entity"
+          label={t.filterEntity}
+          anyLabel={t.anyEntity}
+          options={AUDITED.map((name) => ({ value: name, label: entityName(name) }))}
+        />
         <Textfield
           label={t.filterEntityId}
           description={t.filterEntityIdDescription}
@@ -142,70 +131,42 @@ export default function AuditLogView() {
           value={entityIdParam}
           onChange={(e) => setParam('entityId', e.target.value.replace(/\D/g, ''))}
         />
-        <Field>
-          <Label>{t.filterActor}</Label>
-          <Select value={actor ?? ''} onChange={(e) => setParam('actor', e.target.value)} width="auto">
-            <Select.Option value="">{t.anyActor}</Select.Option>
-            {actors?.users.edges.map((e) => (
-              <Select.Option key={e.node.id} value={e.node.id}>
-                {e.node.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          name="actor"
+          label={t.filterActor}
+          anyLabel={t.anyActor}
+          options={actors?.users.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? []}
+        />
         <Textfield label={t.filterFrom} type="date" value={fromParam} onChange={(e) => setParam('from', e.target.value)} />
         <Textfield label={t.filterTo} type="date" value={toParam} onChange={(e) => setParam('to', e.target.value)} error={dateError} />
-        {filtered && (
-          <Button variant="tertiary" onClick={() => setParams({}, { replace: true })}>
-            {t.clearFilters}
-          </Button>
-        )}
-      </div>
-      {dateError ? null : paged.loading ? (
-        <Loading />
-      ) : paged.error ? (
-        <ErrorState error={paged.error} onRetry={paged.retry} />
-      ) : paged.totalCount === 0 ? (
-        <EmptyState>{t.auditEmpty}</EmptyState>
-      ) : (
-        <div className="stack">
-          <div className="table-scroll">
-            <Table zebra data-size="sm" data-testid="audit-log">
-              <caption className="ds-sr-only">{t.auditCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.colAt}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colWho}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colWhat}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colAction}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colField}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colOld}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colNew}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {paged.nodes.map((row) => (
-                  <Table.Row key={row.id}>
-                    <Table.Cell className="nowrap">{formatDateTime(row.at, lang)}</Table.Cell>
-                    <Table.Cell>{row.actorLabel}</Table.Cell>
-                    <Table.Cell className="nowrap">
-                      <RouterLink to={`?entity=${encodeURIComponent(row.entity)}&entityId=${encodeURIComponent(row.entityId)}`}>
-                        {t.entityId(entityName(row.entity), row.entityId)}
-                      </RouterLink>
-                    </Table.Cell>
-                    <Table.Cell>{t[`action${row.action}`]}</Table.Cell>
-                    <Table.Cell>
-                      <code>{row.field}</code>
-                    </Table.Cell>
-                    <Table.Cell className="audit-value">{value(row.oldValue)}</Table.Cell>
-                    <Table.Cell className="audit-value">{value(row.newValue)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-          <PagedFooter paged={paged} countText={t.auditCount} />
-        </div>
+      </Filters>
+      {!dateError && (
+        <PagedResults paged={paged} empty={t.auditEmpty} countText={t.auditCount}>
+          <DataTable
+            testId="audit-log"
+            size="sm"
+            caption={t.auditCaption}
+            columns={[t.colAt, t.colWho, t.colWhat, t.colAction, t.colField, t.colOld, t.colNew]}
+          >
+            {paged.nodes.map((row) => (
+              <Table.Row key={row.id}>
+                <Table.Cell className="nowrap">{formatDateTime(row.at, lang)}</Table.Cell>
+                <Table.Cell>{row.actorLabel}</Table.Cell>
+                <Table.Cell className="nowrap">
+                  <RouterLink to={`?entity=${encodeURIComponent(row.entity)}&entityId=${encodeURIComponent(row.entityId)}`}>
+                    {t.entityId(entityName(row.entity), row.entityId)}
+                  </RouterLink>
+                </Table.Cell>
+                <Table.Cell>{t[`action${row.action}`]}</Table.Cell>
+                <Table.Cell>
+                  <code>{row.field}</code>
+                </Table.Cell>
+                <Table.Cell className="audit-value">{value(row.oldValue)}</Table.Cell>
+                <Table.Cell className="audit-value">{value(row.newValue)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
+        </PagedResults>
       )}
     </>
   );

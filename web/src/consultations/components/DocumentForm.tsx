@@ -1,9 +1,9 @@
-import { Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import type { CombinedError } from '@urql/core';
 import { useState, type FormEvent } from 'react';
-import { EditConflict } from '../../components/EditConflict';
+import { FormConflict } from '../../components/EditConflict';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
-import { isWebUrl, useServerErrors } from '../../components/formErrors';
+import { isWebUrl, orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
 import type { PolicyDocumentKind } from '../../gql/graphql';
 import { useMessages } from '../../i18n/LanguageProvider';
@@ -44,6 +44,22 @@ export interface DocumentSubmit {
 }
 
 type TextKey = Exclude<keyof DocumentValues, 'kind'>;
+
+/** The form's values as the API takes them, for creating and for updating: empty text as null. */
+export function documentInput(values: DocumentValues) {
+  return {
+    kind: values.kind,
+    reference: orNull(values.reference),
+    title: values.title.trim(),
+    ministry: orNull(values.ministry),
+    url: orNull(values.url),
+    summary: orNull(values.summary),
+    launchDate: values.launchDate || null,
+    launchText: orNull(values.launchText),
+    followUpProposal: orNull(values.followUpProposal),
+    decision: orNull(values.decision),
+  };
+}
 
 /** A policy document's fields; used to create and to edit (with CONFLICT resolution). */
 export function DocumentForm({
@@ -123,28 +139,26 @@ export function DocumentForm({
       <Heading level={2} data-size="sm" id="doc-form-h">
         {heading}
       </Heading>
-      {conflict?.active && latest && (
-        <EditConflict
-          theirsLoaded={conflict.theirsLoaded}
-          saving={saving}
-          fields={(Object.keys(labels) as (keyof DocumentValues)[]).map((k) => ({
+      <FormConflict
+        conflict={conflict}
+        latest={latest}
+        saving={saving}
+        fields={(saved) =>
+          (Object.keys(labels) as (keyof DocumentValues)[]).map((k) => ({
             label: labels[k],
             mine: k === 'kind' ? t[`docKind${values.kind}`] : values[k],
-            theirs: k === 'kind' ? t[`docKind${latest.kind}`] : latest[k],
-          }))}
-          onKeepMine={() => submit()}
-          onTakeTheirs={() => {
-            setValues(latest);
-            conflict.end();
-          }}
-        />
-      )}
+            theirs: k === 'kind' ? t[`docKind${saved.kind}`] : saved[k],
+          }))
+        }
+        onKeepMine={() => submit()}
+        onTakeTheirs={setValues}
+      />
       <FormErrorSummary
         errors={errors}
         fieldIds={Object.fromEntries(Object.keys(labels).map((k) => [k, id(k)]).concat([['decidedInSakId', 'doc-sak']]))}
         attempt={attempt}
+        other={server.other}
       />
-      {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
       <div className="field-row">
         <Field>
           <Label>{t.kind}</Label>

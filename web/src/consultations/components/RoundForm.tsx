@@ -1,8 +1,8 @@
-import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorCodes } from '../../api/errors';
-import { EditConflict } from '../../components/EditConflict';
+import { FormConflict } from '../../components/EditConflict';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { isWebUrl, orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
@@ -177,30 +177,25 @@ export function RoundForm({
       <Heading level={3} data-size="xs" id={`${prefix}-h`} ref={heading} tabIndex={-1}>
         {round ? t.editRoundHeading(roundName) : t.addRoundHeading}
       </Heading>
-      {conflict.active && latest && (
-        <EditConflict
-          theirsLoaded={conflict.theirsLoaded}
-          saving={result.fetching}
-          fields={[
-            { label: t.roundKind, mine: t[`kind${values.kind}`], theirs: t[`kind${latest.kind}`] },
-            { label: t.opensOn, mine: values.opensOn, theirs: latest.opensOn },
-            { label: t.deadlineDate, mine: values.deadline, theirs: latest.deadline },
-            { label: t.deadlineText, mine: values.deadlineText, theirs: latest.deadlineText },
-            { label: t.responseStatus, mine: t[`status${values.responseStatus}`], theirs: t[`status${latest.responseStatus}`] },
-            { label: t.sentOnLabel, mine: values.sentOn, theirs: latest.sentOn },
-            { label: t.responseUrl, mine: values.responseUrl, theirs: latest.responseUrl },
-            { label: t.workingGroup, mine: groupName(values.workingGroupId), theirs: groupName(latest.workingGroupId) },
-            { label: t.note, mine: values.note, theirs: latest.note },
-          ]}
-          onKeepMine={() => submit()}
-          onTakeTheirs={() => {
-            setValues(latest);
-            conflict.end();
-          }}
-        />
-      )}
-      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
-      {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
+      <FormConflict
+        conflict={conflict}
+        latest={latest}
+        saving={result.fetching}
+        fields={(saved) => [
+          { label: t.roundKind, mine: t[`kind${values.kind}`], theirs: t[`kind${saved.kind}`] },
+          { label: t.opensOn, mine: values.opensOn, theirs: saved.opensOn },
+          { label: t.deadlineDate, mine: values.deadline, theirs: saved.deadline },
+          { label: t.deadlineText, mine: values.deadlineText, theirs: saved.deadlineText },
+          { label: t.responseStatus, mine: t[`status${values.responseStatus}`], theirs: t[`status${saved.responseStatus}`] },
+          { label: t.sentOnLabel, mine: values.sentOn, theirs: saved.sentOn },
+          { label: t.responseUrl, mine: values.responseUrl, theirs: saved.responseUrl },
+          { label: t.workingGroup, mine: groupName(values.workingGroupId), theirs: groupName(saved.workingGroupId) },
+          { label: t.note, mine: values.note, theirs: saved.note },
+        ]}
+        onKeepMine={() => submit()}
+        onTakeTheirs={setValues}
+      />
+      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} other={server.other} />
       <div className="field-row">
         <Field>
           <Label>{t.roundKind}</Label>

@@ -5,7 +5,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { ConsultationsNav } from '../components/ConsultationsNav';
-import { DocumentForm, emptyDocument } from '../components/DocumentForm';
+import { DocumentForm, documentInput, emptyDocument } from '../components/DocumentForm';
 import messages from '../messages';
 import { policyDocumentUrl } from '../urls';
 
@@ -37,22 +37,8 @@ export default function CreatePolicyDocumentView() {
         error={result.error}
         saving={result.fetching}
         onSubmit={async ({ values, decidedInSakId }) => {
-          const opt = (v: string) => v.trim() || null;
           const response = await create({
-            input: {
-              kind: values.kind,
-              reference: opt(values.reference),
-              title: values.title.trim(),
-              ministry: opt(values.ministry),
-              url: opt(values.url),
-              summary: opt(values.summary),
-              launchDate: values.launchDate || null,
-              launchText: opt(values.launchText),
-              followUpProposal: opt(values.followUpProposal),
-              decision: opt(values.decision),
-              decidedInSakId: decidedInSakId ?? null,
-              onOverview: true,
-            },
+            input: { ...documentInput(values), decidedInSakId: decidedInSakId ?? null, onOverview: true },
           });
           const doc = response.data?.createPolicyDocument;
           if (doc) navigate(policyDocumentUrl(doc.id));

@@ -1,5 +1,6 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from 'urql';
+import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/RouterLink';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -8,6 +9,7 @@ import { useMessages } from '../../i18n/LanguageProvider';
 import { workingGroupUrl } from '../../working_groups/urls';
 import { ConsultationsNav } from '../components/ConsultationsNav';
 import { Deadline } from '../components/RoundSummary';
+import { documentName } from '../kinds';
 import messages from '../messages';
 import { policyDocumentUrl } from '../urls';
 
@@ -57,55 +59,44 @@ export default function DeadlinesView() {
       ) : rounds.length === 0 ? (
         <EmptyState>{t.deadlinesEmpty}</EmptyState>
       ) : (
-        <div className="table-scroll">
-          <Table zebra data-testid="deadlines">
-            <caption className="ds-sr-only">{t.deadlinesHeading}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.colDeadline}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colDocument}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colRound}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colStatus}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colAnswers}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colFlags}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rounds.map((r) => (
-                <Table.Row key={r.id} className={r.open && r.flags.length > 0 ? 'row--flagged' : undefined}>
-                  <Table.Cell className="nowrap">
-                    <Deadline deadline={r.deadline} text={r.deadlineText} open={r.open} />
-                  </Table.Cell>
-                  <Table.Cell>
-                    {r.policyDocument && (
-                      <RouterLink to={policyDocumentUrl(r.policyDocument.id)}>
-                        {[r.policyDocument.reference, r.policyDocument.title].filter(Boolean).join(' ')}
-                      </RouterLink>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>{t[`kind${r.kind}`]}</Table.Cell>
-                  <Table.Cell>{t[`status${r.responseStatus}`]}</Table.Cell>
-                  <Table.Cell>
-                    {r.workingGroup ? (
-                      <RouterLink to={workingGroupUrl(r.workingGroup.id)}>{r.workingGroup.name}</RouterLink>
-                    ) : (
-                      <span className="muted">{t.nobodyAnswers}</span>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <div className="tag-row">
-                      {r.flags.map((flag) => (
-                        <Tag key={flag} data-size="sm" data-color="warning">
-                          {t[`flag${flag}`]}
-                        </Tag>
-                      ))}
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          testId="deadlines"
+          caption={t.deadlinesHeading}
+          columns={[t.colDeadline, t.colDocument, t.colRound, t.colStatus, t.colAnswers, t.colFlags]}
+        >
+          {rounds.map((r) => (
+            <Table.Row key={r.id} className={r.open && r.flags.length > 0 ? 'row--flagged' : undefined}>
+              <Table.Cell className="nowrap">
+                <Deadline deadline={r.deadline} text={r.deadlineText} open={r.open} />
+              </Table.Cell>
+              <Table.Cell>
+                {r.policyDocument && (
+                  <RouterLink to={policyDocumentUrl(r.policyDocument.id)}>
+                    {documentName(r.policyDocument)}
+                  </RouterLink>
+                )}
+              </Table.Cell>
+              <Table.Cell>{t[`kind${r.kind}`]}</Table.Cell>
+              <Table.Cell>{t[`status${r.responseStatus}`]}</Table.Cell>
+              <Table.Cell>
+                {r.workingGroup ? (
+                  <RouterLink to={workingGroupUrl(r.workingGroup.id)}>{r.workingGroup.name}</RouterLink>
+                ) : (
+                  <span className="muted">{t.nobodyAnswers}</span>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <div className="tag-row">
+                  {r.flags.map((flag) => (
+                    <Tag key={flag} data-size="sm" data-color="warning">
+                      {t[`flag${flag}`]}
+                    </Tag>
+                  ))}
+                </div>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </>
   );

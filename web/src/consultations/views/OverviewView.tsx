@@ -1,11 +1,14 @@
-import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { allows } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
+import { DataTable } from '../../components/DataTable';
+import { FilterSelect, Filters } from '../../components/Filters';
+import { CreateLink, PageHead } from '../../components/PageHead';
 import { RouterLink } from '../../components/RouterLink';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, ErrorState, LiveNotice, Loading } from '../../components/states';
+import { useFilterParams } from '../../components/useFilterParams';
 import { usePageTitle } from '../../components/usePageTitle';
 import { getFragmentData, graphql } from '../../gql';
 import type { OverviewTableQuery, PolicyDocumentKind } from '../../gql/graphql';
@@ -15,7 +18,7 @@ import { ConsultationsNav } from '../components/ConsultationsNav';
 import { InPlaceEdit } from '../components/InPlaceEdit';
 import { LaunchFragment, LaunchText } from '../components/LaunchText';
 import { RoundFragment, RoundSummary } from '../components/RoundSummary';
-import { DOCUMENT_KINDS, isDocumentKind } from '../kinds';
+import { DOCUMENT_KINDS, documentName, isDocumentKind } from '../kinds';
 import messages from '../messages';
 import { newPolicyDocumentUrl, policyDocumentUrl } from '../urls';
 
@@ -89,7 +92,7 @@ export default function OverviewView() {
   const canEdit = allows(['SECRETARIAT'], state);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: OverviewTableQuery, context: overviewContext });
   const fetchLatest = useCallback(() => client.query(OverviewTableQuery, {}, { requestPolicy: 'network-only' }).toPromise(), [client]);
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clear } = useFilterParams();
   const text = params.get('q') ?? '';
   const kindParam = params.get('kind');
   const kind: PolicyDocumentKind | null = isDocumentKind(kindParam) ? kindParam : null;
@@ -99,13 +102,6 @@ export default function OverviewView() {
   const sort: Sort = isSort(sortParam) ? sortParam : 'position';
   const [notice, setNotice] = useState<string | null>(null);
   const [moved, move] = useMutation(MoveRowMutation);
-
-  function setParam(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
 
   const all = data?.overview ?? [];
   const ministries = [...new Set(all.map((r) => r.document.ministry).filter((m): m is string => Boolean(m)))].sort((a, b) =>
@@ -151,58 +147,37 @@ export default function OverviewView() {
   return (
     <>
       <ConsultationsNav />
-      <div className="page-head">
-        <Heading level={1} data-size="lg">
-          {t.overviewTitle}
-        </Heading>
-        {canEdit && (
-          <Button asChild variant="secondary">
-            <RouterLink to={newPolicyDocumentUrl()}>{t.newDocument}</RouterLink>
-          </Button>
-        )}
-      </div>
+      <PageHead title={t.overviewTitle}>
+        <CreateLink to={newPolicyDocumentUrl()} label={t.newDocument} />
+      </PageHead>
       <Paragraph>{state.status === 'authenticated' ? t.overviewIntro : `${t.overviewIntro} ${t.publicIntro}`}</Paragraph>
-      <div className="filters" role="group" aria-label={t.filters}>
+      <Filters label={t.filters} clearLabel={t.clearFilters} onClear={filtered || sort !== 'position' ? clear : undefined}>
         <Textfield label={t.filterText} description={t.filterTextDescription} value={text} onChange={(e) => setParam('q', e.target.value)} />
-        <Field>
-          <Label>{t.filterKind}</Label>
-          <Select value={kind ?? ''} onChange={(e) => setParam('kind', e.target.value)} width="auto">
-            <Select.Option value="">{t.anyKind}</Select.Option>
-            {DOCUMENT_KINDS.map((k) => (
-              <Select.Option key={k} value={k}>
-                {t[`docKind${k}`]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{t.filterMinistry}</Label>
-          <Select value={ministry} onChange={(e) => setParam('ministry', e.target.value)} width="auto">
-            <Select.Option value="">{t.anyMinistry}</Select.Option>
-            {ministries.map((m) => (
-              <Select.Option key={m} value={m}>
-                {m}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{t.sortBy}</Label>
-          <Select value={sort} onChange={(e) => setParam('sort', e.target.value === 'position' ? '' : e.target.value)} width="auto">
-            <Select.Option value="position">{t.sortPosition}</Select.Option>
-            <Select.Option value="launch">{t.sortLaunch}</Select.Option>
-            <Select.Option value="deadline">{t.sortDeadline}</Select.Option>
-            <Select.Option value="title">{t.sortTitle}</Select.Option>
-          </Select>
-        </Field>
+        <FilterSelect
+          name="kind"
+          label={t.filterKind}
+          anyLabel={t.anyKind}
+          options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t[`docKind${k}`] }))}
+        />
+        <FilterSelect
+          name="ministry"
+          label={t.filterMinistry}
+          anyLabel={t.anyMinistry}
+          options={ministries.map((m) => ({ value: m, label: m }))}
+        />
+        <FilterSelect
+          name="sort"
+          label={t.sortBy}
+          options={[
+            { value: 'position', label: t.sortPosition },
+            { value: 'launch', label: t.sortLaunch },
+            { value: 'deadline', label: t.sortDeadline },
+            { value: 'title', label: t.sortTitle },
+          ]}
+        />
         <Checkbox label={t.filterOpen} checked={onlyOpen} onChange={(e) => setParam('open', e.target.checked ? '1' : '')} />
-        {(filtered || sort !== 'position') && (
-          <Button variant="tertiary" onClick={() => setParams({}, { replace: true })}>
-            {t.clearFilters}
-          </Button>
-        )}
-      </div>
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      </Filters>
+      <LiveNotice notice={notice} />
       {!data && fetching ? (
         <Loading />
       ) : error && !data ? (
@@ -216,125 +191,122 @@ export default function OverviewView() {
           <Paragraph data-size="sm" aria-live="polite">
             {t.shown(rows.length, all.length)}. {t.flagsLegend}
           </Paragraph>
-          <div className="table-scroll">
-            <Table data-testid="overview" className="overview-table" data-size="sm">
-              <caption className="ds-sr-only">{t.overviewTitle}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell className="num">{t.colNumber}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colDocument}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colInnspill(council?.shortName ?? null)}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colLaunch}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colHoering}</Table.HeaderCell>
-                  <Table.HeaderCell className="col-followup">{t.colFollowUp}</Table.HeaderCell>
+          <DataTable
+            testId="overview"
+            className="overview-table"
+            size="sm"
+            zebra={false}
+            caption={t.overviewTitle}
+            columns={[
+              { label: t.colNumber, className: 'num' },
+              t.colDocument,
+              t.colInnspill(council?.shortName ?? null),
+              t.colLaunch,
+              t.colHoering,
+              { label: t.colFollowUp, className: 'col-followup' },
+            ]}
+          >
+            {rows.map((row) => {
+              const doc = row.document;
+              const launch = getFragmentData(LaunchFragment, row.launch);
+              return (
+                <Table.Row key={doc.id} className={flagged(row) ? 'row--flagged' : undefined} data-testid="overview-row">
+                  <Table.Cell className="num">
+                    {row.position}
+                    {canMove && (
+                      <div className="move-buttons">
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          icon
+                          aria-label={t.moveUp(doc.title)}
+                          disabled={row.position === 1 || moved.fetching}
+                          onClick={() => moveRow(row, row.position - 1)}
+                        >
+                          <span aria-hidden>↑</span>
+                        </Button>
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          icon
+                          aria-label={t.moveDown(doc.title)}
+                          disabled={row.position === all.length || moved.fetching}
+                          onClick={() => moveRow(row, row.position + 1)}
+                        >
+                          <span aria-hidden>↓</span>
+                        </Button>
+                      </div>
+                    )}
+                  </Table.Cell>
+                  <Table.HeaderCell scope="row">
+                    <RouterLink to={policyDocumentUrl(doc.id)}>{documentName(doc)}</RouterLink>
+                    {doc.ministry && <div className="muted">{doc.ministry}</div>}
+                  </Table.HeaderCell>
+                  <Table.Cell>
+                    {row.innspill.length === 0 ? (
+                      t.noRounds
+                    ) : (
+                      <ul className="round-list">
+                        {row.innspill.map((r) => (
+                          <li key={r.id}>
+                            <RoundSummary round={r} showKind={false} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {canEdit ? (
+                      <InPlaceEdit
+                        documentId={doc.id}
+                        version={doc.version}
+                        fetchLatest={fetchLatest}
+                        editLabel={t.editLaunchLabel(doc.title)}
+                        onSaved={() => setNotice(t.rowSaved(doc.title))}
+                        fields={[
+                          { key: 'launchText', label: t.launchText, value: launch.text ?? '' },
+                          { key: 'launchDate', label: t.launchDate, value: launch.date ?? '', type: 'date' },
+                        ]}
+                      >
+                        <LaunchText launch={row.launch} />
+                      </InPlaceEdit>
+                    ) : (
+                      <LaunchText launch={row.launch} />
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {row.hoering.length === 0 ? (
+                      t.noRounds
+                    ) : (
+                      <ul className="round-list">
+                        {row.hoering.map((r) => (
+                          <li key={r.id}>
+                            <RoundSummary round={r} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell className="col-followup">
+                    {canEdit ? (
+                      <InPlaceEdit
+                        documentId={doc.id}
+                        version={doc.version}
+                        fetchLatest={fetchLatest}
+                        editLabel={t.editFollowUpLabel(doc.title)}
+                        onSaved={() => setNotice(t.rowSaved(doc.title))}
+                        fields={[{ key: 'followUpProposal', label: t.followUpLabel(doc.title), value: row.followUpProposal ?? '', multiline: true }]}
+                      >
+                        {row.followUpProposal}
+                      </InPlaceEdit>
+                    ) : (
+                      <span className="prewrap">{row.followUpProposal}</span>
+                    )}
+                  </Table.Cell>
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {rows.map((row) => {
-                  const doc = row.document;
-                  const launch = getFragmentData(LaunchFragment, row.launch);
-                  return (
-                    <Table.Row key={doc.id} className={flagged(row) ? 'row--flagged' : undefined} data-testid="overview-row">
-                      <Table.Cell className="num">
-                        {row.position}
-                        {canMove && (
-                          <div className="move-buttons">
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              icon
-                              aria-label={t.moveUp(doc.title)}
-                              disabled={row.position === 1 || moved.fetching}
-                              onClick={() => moveRow(row, row.position - 1)}
-                            >
-                              <span aria-hidden>↑</span>
-                            </Button>
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              icon
-                              aria-label={t.moveDown(doc.title)}
-                              disabled={row.position === all.length || moved.fetching}
-                              onClick={() => moveRow(row, row.position + 1)}
-                            >
-                              <span aria-hidden>↓</span>
-                            </Button>
-                          </div>
-                        )}
-                      </Table.Cell>
-                      <Table.HeaderCell scope="row">
-                        <RouterLink to={policyDocumentUrl(doc.id)}>
-                          {doc.reference ? `${doc.reference} ${doc.title}` : doc.title}
-                        </RouterLink>
-                        {doc.ministry && <div className="muted">{doc.ministry}</div>}
-                      </Table.HeaderCell>
-                      <Table.Cell>
-                        {row.innspill.length === 0 ? (
-                          t.noRounds
-                        ) : (
-                          <ul className="round-list">
-                            {row.innspill.map((r) => (
-                              <li key={r.id}>
-                                <RoundSummary round={r} showKind={false} />
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {canEdit ? (
-                          <InPlaceEdit
-                            documentId={doc.id}
-                            version={doc.version}
-                            fetchLatest={fetchLatest}
-                            editLabel={t.editLaunchLabel(doc.title)}
-                            onSaved={() => setNotice(t.rowSaved(doc.title))}
-                            fields={[
-                              { key: 'launchText', label: t.launchText, value: launch.text ?? '' },
-                              { key: 'launchDate', label: t.launchDate, value: launch.date ?? '', type: 'date' },
-                            ]}
-                          >
-                            <LaunchText launch={row.launch} />
-                          </InPlaceEdit>
-                        ) : (
-                          <LaunchText launch={row.launch} />
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {row.hoering.length === 0 ? (
-                          t.noRounds
-                        ) : (
-                          <ul className="round-list">
-                            {row.hoering.map((r) => (
-                              <li key={r.id}>
-                                <RoundSummary round={r} />
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell className="col-followup">
-                        {canEdit ? (
-                          <InPlaceEdit
-                            documentId={doc.id}
-                            version={doc.version}
-                            fetchLatest={fetchLatest}
-                            editLabel={t.editFollowUpLabel(doc.title)}
-                            onSaved={() => setNotice(t.rowSaved(doc.title))}
-                            fields={[{ key: 'followUpProposal', label: t.followUpLabel(doc.title), value: row.followUpProposal ?? '', multiline: true }]}
-                          >
-                            {row.followUpProposal}
-                          </InPlaceEdit>
-                        ) : (
-                          <span className="prewrap">{row.followUpProposal}</span>
-                        )}
-                      </Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
-          </div>
+              );
+            })}
+          </DataTable>
         </div>
       )}
     </>

@@ -5,9 +5,12 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { errorCodes } from '../../api/errors';
 import { allows } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
+import { Fact } from '../../components/Fact';
+import { NotFound } from '../../components/NotFound';
+import { PageHead } from '../../components/PageHead';
 import { Prose } from '../../components/Prose';
 import { RouterLink } from '../../components/RouterLink';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, ErrorState, LiveNotice, Loading } from '../../components/states';
 import { useConflict } from '../../components/useConflict';
 import { usePageTitle } from '../../components/usePageTitle';
 import { getFragmentData, graphql } from '../../gql';
@@ -17,10 +20,11 @@ import { sakPageUrl } from '../../saker/urls';
 import { GroupTable } from '../../working_groups/components/GroupRows';
 import { newWorkingGroupUrl } from '../../working_groups/urls';
 import { ConsultationsNav } from '../components/ConsultationsNav';
-import { DocumentForm, type DocumentValues } from '../components/DocumentForm';
+import { DocumentForm, documentInput, type DocumentValues } from '../components/DocumentForm';
 import { LaunchText } from '../components/LaunchText';
 import { RoundForm, RoundFormFragment } from '../components/RoundForm';
 import { RoundFragment, RoundSummary } from '../components/RoundSummary';
+import { documentName } from '../kinds';
 import messages from '../messages';
 import { overviewUrl } from '../urls';
 
@@ -170,10 +174,7 @@ export default function PolicyDocumentView() {
   return (
     <article className="stack" data-testid="policy-document">
       <ConsultationsNav />
-      <div className="page-head">
-        <Heading level={1} data-size="lg">
-          {doc.reference ? `${doc.reference} ${doc.title}` : doc.title}
-        </Heading>
+      <PageHead title={documentName(doc)}>
         {canEdit && editing?.mode !== 'document' && (
           <div className="button-row">
             <Button variant="secondary" onClick={() => setEditing({ mode: 'document' })}>
@@ -184,8 +185,8 @@ export default function PolicyDocumentView() {
             </Button>
           </div>
         )}
-      </div>
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      </PageHead>
+      <LiveNotice notice={notice} />
       {toggled.error && !errorCodes(toggled.error).has('CONFLICT') && <ErrorState error={toggled.error} />}
       {editing?.mode === 'document' ? (
         <DocumentForm
@@ -202,21 +203,11 @@ export default function PolicyDocumentView() {
             setEditing(null);
           }}
           onSubmit={async ({ values, decidedInSakId }) => {
-            const opt = (v: string) => v.trim() || null;
             const response = await update({
               input: {
                 id: doc.id,
                 version: doc.version,
-                kind: values.kind,
-                reference: opt(values.reference),
-                title: values.title.trim(),
-                ministry: opt(values.ministry),
-                url: opt(values.url),
-                summary: opt(values.summary),
-                launchDate: values.launchDate || null,
-                launchText: opt(values.launchText),
-                followUpProposal: opt(values.followUpProposal),
-                decision: opt(values.decision),
+                ...documentInput(values),
                 ...(decidedInSakId !== undefined ? { decidedInSakId } : {}),
               },
             });
@@ -231,37 +222,25 @@ export default function PolicyDocumentView() {
       ) : (
         <>
           <dl className="facts">
-            <dt>{t.kind}</dt>
-            <dd>{t[`docKind${doc.kind}`]}</dd>
-            {doc.ministry && (
-              <>
-                <dt>{t.ministry}</dt>
-                <dd>{doc.ministry}</dd>
-              </>
-            )}
-            <dt>{t.launch}</dt>
-            <dd>
+            <Fact label={t.kind}>{t[`docKind${doc.kind}`]}</Fact>
+            {doc.ministry && <Fact label={t.ministry}>{doc.ministry}</Fact>}
+            <Fact label={t.launch}>
               <LaunchText launch={doc.launch} />
-            </dd>
-            <dt>{t.onOverview}</dt>
-            <dd>{doc.onOverview && doc.overviewPosition ? t.onOverviewPosition(doc.overviewPosition) : t.notOnOverview}</dd>
+            </Fact>
+            <Fact label={t.onOverview}>
+              {doc.onOverview && doc.overviewPosition ? t.onOverviewPosition(doc.overviewPosition) : t.notOnOverview}
+            </Fact>
             {doc.decidedInSak && (
-              <>
-                <dt>{t.decidedIn}</dt>
-                <dd>
-                  <RouterLink to={sakPageUrl(doc.decidedInSak.code)}>{`Sak ${doc.decidedInSak.code} ${doc.decidedInSak.title}`}</RouterLink>
-                </dd>
-              </>
+              <Fact label={t.decidedIn}>
+                <RouterLink to={sakPageUrl(doc.decidedInSak.code)}>{`Sak ${doc.decidedInSak.code} ${doc.decidedInSak.title}`}</RouterLink>
+              </Fact>
             )}
             {doc.url && (
-              <>
-                <dt>{t.url}</dt>
-                <dd>
-                  <Link href={doc.url} rel="noopener noreferrer">
-                    {doc.url}
-                  </Link>
-                </dd>
-              </>
+              <Fact label={t.url}>
+                <Link href={doc.url} rel="noopener noreferrer">
+                  {doc.url}
+                </Link>
+              </Fact>
             )}
           </dl>
           {doc.summary && (
@@ -374,16 +353,13 @@ export default function PolicyDocumentView() {
 
 function DocumentNotFound() {
   const t = useMessages(messages);
-  usePageTitle(t.documentNotFound);
   return (
-    <div className="narrow" data-testid="document-not-found">
-      <Heading level={1} data-size="lg">
-        {t.documentNotFound}
-      </Heading>
-      <Paragraph>{t.documentNotFoundText}</Paragraph>
-      <Paragraph>
-        <RouterLink to={overviewUrl()}>{t.backToOverview}</RouterLink>
-      </Paragraph>
-    </div>
+    <NotFound
+      title={t.documentNotFound}
+      text={t.documentNotFoundText}
+      backTo={overviewUrl()}
+      backLabel={t.backToOverview}
+      testId="document-not-found"
+    />
   );
 }

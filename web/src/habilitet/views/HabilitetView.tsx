@@ -16,23 +16,20 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { errorCodes, useDescribeError } from '../../api/errors';
+import { useDescribeError } from '../../api/errors';
 import { roleOf } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
-import { ErrorState, Loading } from '../../components/states';
-import { usePageTitle } from '../../components/usePageTitle';
 import { useServerErrors } from '../../components/formErrors';
 import { graphql } from '../../gql';
 import type { HabilitetOutcome, HabilitetPageQuery } from '../../gql/graphql';
-import { formatMeetingWhen, todayInNorway } from '../../i18n/format';
-import { useLang, useMessages } from '../../i18n/LanguageProvider';
+import { todayInNorway } from '../../i18n/format';
+import { useMessages } from '../../i18n/LanguageProvider';
 import { habilitetSentence } from '../../meetings/components/Habilitet';
-import { MeetingTools } from '../../meetings/components/MeetingTools';
+import { MeetingHeading, MeetingTools } from '../../meetings/components/MeetingTools';
 import meetingMessages from '../../meetings/messages';
-import { meetingCodeFromParam } from '../../meetings/urls';
-import { MeetingNotFound } from '../../meetings/views/MeetingNotFound';
+import { useMeetingPage } from '../../meetings/useMeetingPage';
+import { useDeclaration } from '../../member/components/DeclareInterest';
 import messages from '../messages';
 
 // Lists that may be empty: a mutation returning these types refetches the page.
@@ -107,17 +104,6 @@ const CouncilMembersQuery = graphql(`
   }
 `);
 
-const DeclareMutation = graphql(`
-  mutation DeclareInterest($sakId: ID!, $declaration: String!) {
-    declareInterest(sakId: $sakId, declaration: $declaration) {
-      id
-      outcome
-      declaration
-      version
-    }
-  }
-`);
-
 const AssessMutation = graphql(`
   mutation AssessHabilitet(
     $sakId: ID!
@@ -161,19 +147,8 @@ function assessable(saker: Sak[]): Sak[] {
 function DeclareForm({ sak }: { sak: Sak }) {
   const t = useMessages(messages);
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [result, declare] = useMutation(DeclareMutation);
-  const server = useServerErrors(result.error, { declaration: t.declarationMissing });
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!text.trim()) {
-      setError(t.declarationMissing);
-      return;
-    }
-    setError(null);
-    await declare({ sakId: sak.id, declaration: text.trim() }, { additionalTypenames: ['ConflictOfInterest'] });
-  }
+  // Once saved, the page is fetched again and shows the declaration instead of the form.
+  const declaration = useDeclaration(sak.id, t.declarationMissing);
   if (!open) {
     return (
       <div>
@@ -184,24 +159,24 @@ function DeclareForm({ sak }: { sak: Sak }) {
     );
   }
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack" onSubmit={declaration.submit} noValidate>
       <Textfield
         autoFocus
         multiline
         rows={2}
         label={t.declareFor(sak.code)}
         description={t.declareHint}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        error={error ?? server.fields.declaration}
+        value={declaration.text}
+        onChange={(e) => declaration.setText(e.target.value)}
+        error={declaration.error}
       />
-      {(server.other || server.conflict) && (
+      {declaration.failure && (
         <Alert data-color="danger" role="alert">
-          <Paragraph>{server.conflict ? t.declareTooLate : server.other}</Paragraph>
+          <Paragraph>{declaration.failure}</Paragraph>
         </Alert>
       )}
       <div className="button-row button-row--tight">
-        <Button type="submit" data-size="sm" loading={result.fetching}>
+        <Button type="submit" data-size="sm" loading={declaration.busy}>
           {t.declare}
         </Button>
         <Button type="button" variant="tertiary" data-size="sm" onClick={() => setOpen(false)}>
@@ -434,34 +409,16 @@ function SecretariatView({ meeting }: { meeting: Meeting }) {
 
 export default function HabilitetView() {
   const t = useMessages(messages);
-  const { lang } = useLang();
-  const params = useParams();
   const state = useSessionState();
   const role = roleOf(state);
-  const code = meetingCodeFromParam(params.code);
-  usePageTitle(code ? t.title(code) : t.title(''));
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: HabilitetPageQueryDoc,
-    context: LISTS,
-    variables: { code: code ?? '' },
-    pause: code === null,
-  });
-  if (code === null) return <MeetingNotFound code={params.code ?? ''} />;
-  if (!data && fetching) return <Loading />;
-  if (error && !data) {
-    if (errorCodes(error).has('NOT_FOUND')) return <MeetingNotFound code={code} />;
-    return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  }
-  const meeting = data?.meeting;
-  if (!meeting) return <MeetingNotFound code={code} />;
+  const page = useMeetingPage(HabilitetPageQueryDoc, { title: t.title, context: LISTS });
+  if (page.fallback) return page.fallback;
+  const { meeting } = page;
   const personId = state.status === 'authenticated' ? state.user.personId : null;
   return (
     <div className="stack">
       <MeetingTools code={meeting.code} year={meeting.year} tools={role === 'SECRETARIAT'} />
-      <Heading level={1} data-size="lg">
-        {t.title(meeting.code)}
-      </Heading>
-      <Paragraph>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</Paragraph>
+      <MeetingHeading title={t.title(meeting.code)} meeting={meeting} />
       {role === 'SECRETARIAT' ? <SecretariatView meeting={meeting} /> : <MemberView meeting={meeting} personId={personId} />}
     </div>
   );

@@ -1,7 +1,8 @@
-import { Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { NavLink } from 'react-router';
 import { RouterLink } from '../../components/RouterLink';
-import { useMessages } from '../../i18n/LanguageProvider';
+import { formatMeetingWhen } from '../../i18n/format';
+import { useLang, useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
 import { meetingsUrl, meetingToolUrl, meetingUrl, type MeetingTool } from '../urls';
 
@@ -22,7 +23,7 @@ export function MeetingTools({ code, year, tools = true }: { code: string; year:
         <RouterLink to={meetingsUrl(year)}>{t.backToMeetings}</RouterLink>
       </Paragraph>
       {tools && (
-        <nav aria-label={t.toolsNav(code)} className="meeting-tools">
+        <nav aria-label={t.toolsNav(code)} className="tab-links">
           <ul>
             <li>
               <NavLink to={meetingUrl(code)} end>
@@ -37,6 +38,25 @@ export function MeetingTools({ code, year, tools = true }: { code: string; year:
           </ul>
         </nav>
       )}
+    </>
+  );
+}
+
+/** The page's heading, and when the meeting is. */
+export function MeetingHeading({
+  title,
+  meeting,
+}: {
+  title: string;
+  meeting: { date: string; startsAt?: string | null; endsAt?: string | null };
+}) {
+  const { lang } = useLang();
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {title}
+      </Heading>
+      <Paragraph>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</Paragraph>
     </>
   );
 }

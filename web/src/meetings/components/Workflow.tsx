@@ -2,7 +2,7 @@
 // the warnings the API answers with, and a clear sentence when a step is refused.
 import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import type { CombinedError } from '@urql/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from 'urql';
 import { errorCodes, fieldProblems, useDescribeError } from '../../api/errors';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
@@ -143,6 +143,54 @@ export function useWarningText(): (code: WarningCode, message: string) => string
   return (code) => t[`warning${code}`];
 }
 
+type Step = 'cancel' | 'send' | 'reopen';
+
+/** A step that asks first: what it does, what it needs, and confirm or keep things as they are. */
+function StepDialog({
+  step,
+  dialog,
+  heading,
+  danger = false,
+  busy,
+  onClose,
+  onConfirm,
+  children,
+}: {
+  step: Step;
+  /** The step whose dialog is open, if any. */
+  dialog: Step | null;
+  heading: string;
+  danger?: boolean;
+  busy: boolean;
+  onClose: () => void;
+  onConfirm: (event: FormEvent) => void;
+  children?: ReactNode;
+}) {
+  const t = useMessages(messages);
+  const id = `${step}-h`;
+  return (
+    <Dialog open={dialog === step} onClose={onClose} closeButton={t.close} aria-labelledby={id}>
+      <Dialog.Block>
+        <form className="stack" onSubmit={onConfirm} noValidate>
+          <Heading level={2} data-size="xs" id={id}>
+            {heading}
+          </Heading>
+          <Paragraph>{t[`${step}Text`]}</Paragraph>
+          {children}
+          <div className="button-row">
+            <Button type="submit" data-color={danger ? 'danger' : undefined} disabled={busy}>
+              {t[`${step}Confirm`]}
+            </Button>
+            <Button variant="secondary" type="button" onClick={onClose}>
+              {t.keep}
+            </Button>
+          </div>
+        </form>
+      </Dialog.Block>
+    </Dialog>
+  );
+}
+
 /** The next steps for a meeting, as buttons; shown to the secretariat only. */
 export function Workflow({ meeting: masked }: { meeting: FragmentType<typeof WorkflowMeetingFragment> }) {
   const t = useMessages(messages);
@@ -162,7 +210,8 @@ export function Workflow({ meeting: masked }: { meeting: FragmentType<typeof Wor
   const [warnings, setWarnings] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<CombinedError | null>(null);
-  const [dialog, setDialog] = useState<'cancel' | 'send' | 'reopen' | null>(null);
+  const [dialog, setDialog] = useState<Step | null>(null);
+  const closeDialog = () => setDialog(null);
   const today = todayInNorway();
   const [deadline, setDeadline] = useState(addDays(today, 7));
   const [deadlineError, setDeadlineError] = useState<string | null>(null);
@@ -197,6 +246,12 @@ export function Workflow({ meeting: masked }: { meeting: FragmentType<typeof Wor
     }
   }
 
+  async function doCancel(event: FormEvent) {
+    event.preventDefault();
+    await run(() => cancel({ id: m.id, version: m.version }), t.cancelledDone);
+    setDialog(null);
+  }
+
   async function doSend(event: FormEvent) {
     event.preventDefault();
     if (!deadline || deadline < today) {
@@ -209,8 +264,8 @@ export function Workflow({ meeting: masked }: { meeting: FragmentType<typeof Wor
       setDeadlineError(t.deadlineInvalid);
       return;
     }
-    if (settle(result, t.sentForCommentsDone(formatShortDate(deadline, lang)))) setDialog(null);
-    else setDialog(null);
+    settle(result, t.sentForCommentsDone(formatShortDate(deadline, lang)));
+    setDialog(null);
   }
 
   async function doReopen(event: FormEvent) {
@@ -344,83 +399,27 @@ export function Workflow({ meeting: masked }: { meeting: FragmentType<typeof Wor
         </Alert>
       )}
 
-      <Dialog open={dialog === 'cancel'} onClose={() => setDialog(null)} closeButton={t.close} aria-labelledby="cancel-h">
-        <Dialog.Block>
-          <Heading level={2} data-size="xs" id="cancel-h">
-            {t.cancelHeading(m.code)}
-          </Heading>
-          <Paragraph>{t.cancelText}</Paragraph>
-          <div className="button-row">
-            <Button
-              data-color="danger"
-              disabled={busy}
-              onClick={async () => {
-                await run(() => cancel({ id: m.id, version: m.version }), t.cancelledDone);
-                setDialog(null);
-              }}
-            >
-              {t.cancelConfirm}
-            </Button>
-            <Button variant="secondary" onClick={() => setDialog(null)}>
-              {t.keep}
-            </Button>
-          </div>
-        </Dialog.Block>
-      </Dialog>
-
-      <Dialog open={dialog === 'send'} onClose={() => setDialog(null)} closeButton={t.close} aria-labelledby="send-h">
-        <Dialog.Block>
-          <form className="stack" onSubmit={doSend} noValidate>
-            <Heading level={2} data-size="xs" id="send-h">
-              {t.sendHeading}
-            </Heading>
-            <Paragraph>{t.sendText}</Paragraph>
-            <Textfield
-              type="date"
-              label={t.commentDeadline}
-              value={deadline}
-              min={today}
-              onChange={(e) => setDeadline(e.target.value)}
-              error={deadlineError ?? undefined}
-              required
-            />
-            <div className="button-row">
-              <Button type="submit" disabled={busy}>
-                {t.sendConfirm}
-              </Button>
-              <Button variant="secondary" type="button" onClick={() => setDialog(null)}>
-                {t.keep}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
-      </Dialog>
-
-      <Dialog open={dialog === 'reopen'} onClose={() => setDialog(null)} closeButton={t.close} aria-labelledby="reopen-h">
-        <Dialog.Block>
-          <form className="stack" onSubmit={doReopen} noValidate>
-            <Heading level={2} data-size="xs" id="reopen-h">
-              {t.reopenHeading}
-            </Heading>
-            <Paragraph>{t.reopenText}</Paragraph>
-            <Textfield
-              label={t.reopenReason}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={reasonError ?? undefined}
-              required
-            />
-            <div className="button-row">
-              <Button type="submit" disabled={busy}>
-                {t.reopenConfirm}
-              </Button>
-              <Button variant="secondary" type="button" onClick={() => setDialog(null)}>
-                {t.keep}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
-      </Dialog>
+      <StepDialog step="cancel" dialog={dialog} heading={t.cancelHeading(m.code)} danger busy={busy} onClose={closeDialog} onConfirm={doCancel} />
+      <StepDialog step="send" dialog={dialog} heading={t.sendHeading} busy={busy} onClose={closeDialog} onConfirm={doSend}>
+        <Textfield
+          type="date"
+          label={t.commentDeadline}
+          value={deadline}
+          min={today}
+          onChange={(e) => setDeadline(e.target.value)}
+          error={deadlineError ?? undefined}
+          required
+        />
+      </StepDialog>
+      <StepDialog step="reopen" dialog={dialog} heading={t.reopenHeading} busy={busy} onClose={closeDialog} onConfirm={doReopen}>
+        <Textfield
+          label={t.reopenReason}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={reasonError ?? undefined}
+          required
+        />
+      </StepDialog>
     </section>
   );
 }

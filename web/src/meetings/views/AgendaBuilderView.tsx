@@ -31,26 +31,23 @@ import {
   Tag,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
-import { useLocation, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import type { CombinedError } from '@urql/core';
+import { useMutation } from 'urql';
 import { errorCodes, fieldProblems, useDescribeError } from '../../api/errors';
 import { RouterLink } from '../../components/RouterLink';
-import { ErrorState, Loading } from '../../components/states';
-import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
 import type { AgendaBuilderQuery, SakType, WarningCode } from '../../gql/graphql';
-import { formatMeetingWhen } from '../../i18n/format';
-import { useLang, useMessages } from '../../i18n/LanguageProvider';
+import { useMessages } from '../../i18n/LanguageProvider';
 import { sakPageUrl } from '../../saker/urls';
 import { EditMeeting } from '../components/EditMeeting';
-import { MeetingTools } from '../components/MeetingTools';
+import { MeetingHeading, MeetingTools } from '../components/MeetingTools';
 import { hhmm, toApiTime } from '../dates';
 import messages from '../messages';
 import { formatSakTypes } from '../sakTypes';
 import { formatDuration, slotProblems, slotTotals } from '../timeSlots';
-import { meetingCodeFromParam } from '../urls';
-import { MeetingNotFound } from './MeetingNotFound';
+import { useMeetingPage } from '../useMeetingPage';
 
 const AgendaBuilderQueryDoc = graphql(`
   query AgendaBuilder($code: String!) {
@@ -419,9 +416,61 @@ function AddSakForm({ meetingId, onAdded }: { meetingId: string; onAdded: (code:
   );
 }
 
-function MoveDialog({ sak, meeting, others, onClose }: { sak: Sak | null; meeting: Meeting; others: { id: string; code: string }[]; onClose: (done?: string) => void }) {
+/** A dialog about one sak (open while there is one): what it asks, why saving failed, confirm and cancel. */
+function SakDialog({
+  id,
+  sak,
+  heading,
+  confirm,
+  disabled,
+  failure,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  id: string;
+  sak: Sak | null;
+  heading: (sak: Sak) => string;
+  confirm: string;
+  disabled: boolean;
+  failure: CombinedError | null | undefined;
+  onSubmit: (event: FormEvent) => void;
+  onClose: () => void;
+  children: ReactNode | ((sak: Sak) => ReactNode);
+}) {
   const t = useMessages(messages);
   const describe = useDescribeError();
+  return (
+    <Dialog open={sak !== null} onClose={onClose} closeButton={t.close} aria-labelledby={id}>
+      {sak && (
+        <Dialog.Block>
+          <form className="stack" onSubmit={onSubmit} noValidate>
+            <Heading level={2} data-size="xs" id={id}>
+              {heading(sak)}
+            </Heading>
+            {typeof children === 'function' ? children(sak) : children}
+            {failure && (
+              <Alert data-color="danger" role="alert">
+                <Paragraph>{describe(failure)}</Paragraph>
+              </Alert>
+            )}
+            <div className="button-row">
+              <Button type="submit" disabled={disabled}>
+                {confirm}
+              </Button>
+              <Button type="button" variant="secondary" onClick={onClose}>
+                {t.cancel}
+              </Button>
+            </div>
+          </form>
+        </Dialog.Block>
+      )}
+    </Dialog>
+  );
+}
+
+function MoveDialog({ sak, meeting, others, onClose }: { sak: Sak | null; meeting: Meeting; others: { id: string; code: string }[]; onClose: (done?: string) => void }) {
+  const t = useMessages(messages);
   const [target, setTarget] = useState('');
   const [result, move] = useMutation(MoveSakMutation);
   async function submit(event: FormEvent) {
@@ -434,54 +483,40 @@ function MoveDialog({ sak, meeting, others, onClose }: { sak: Sak | null; meetin
     }
   }
   return (
-    <Dialog open={sak !== null} onClose={() => onClose()} closeButton={t.close} aria-labelledby="move-h">
-      {sak && (
-        <Dialog.Block>
-          <form className="stack" onSubmit={submit}>
-            <Heading level={2} data-size="xs" id="move-h">
-              {t.moveHeading(sak.code)}
-            </Heading>
-            <Paragraph>{t.moveText(meeting.code)}</Paragraph>
-            {others.length === 0 ? (
-              <Paragraph>{t.noMeetingsToMoveTo}</Paragraph>
-            ) : (
-              <Field>
-                <Label>{t.moveTo}</Label>
-                <Select value={target} onChange={(e) => setTarget(e.target.value)} required>
-                  <Select.Option value="" disabled>
-                    {t.chooseMeeting}
-                  </Select.Option>
-                  {others.map((m) => (
-                    <Select.Option key={m.id} value={m.id}>
-                      {t.meetingCode(m.code)}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
-            )}
-            {result.error && (
-              <Alert data-color="danger" role="alert">
-                <Paragraph>{describe(result.error)}</Paragraph>
-              </Alert>
-            )}
-            <div className="button-row">
-              <Button type="submit" disabled={!target || result.fetching}>
-                {t.moveConfirm}
-              </Button>
-              <Button type="button" variant="secondary" onClick={() => onClose()}>
-                {t.cancel}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
+    <SakDialog
+      id="move-h"
+      sak={sak}
+      heading={(s) => t.moveHeading(s.code)}
+      confirm={t.moveConfirm}
+      disabled={!target || result.fetching}
+      failure={result.error}
+      onSubmit={submit}
+      onClose={() => onClose()}
+    >
+      <Paragraph>{t.moveText(meeting.code)}</Paragraph>
+      {others.length === 0 ? (
+        <Paragraph>{t.noMeetingsToMoveTo}</Paragraph>
+      ) : (
+        <Field>
+          <Label>{t.moveTo}</Label>
+          <Select value={target} onChange={(e) => setTarget(e.target.value)} required>
+            <Select.Option value="" disabled>
+              {t.chooseMeeting}
+            </Select.Option>
+            {others.map((m) => (
+              <Select.Option key={m.id} value={m.id}>
+                {t.meetingCode(m.code)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
       )}
-    </Dialog>
+    </SakDialog>
   );
 }
 
 function RenumberDialog({ sak, onClose }: { sak: Sak | null; onClose: (done?: string) => void }) {
   const t = useMessages(messages);
-  const describe = useDescribeError();
   const [number, setNumber] = useState('');
   const [local, setLocal] = useState<string | null>(null);
   const [result, renumber] = useMutation(RenumberSakMutation);
@@ -503,46 +538,34 @@ function RenumberDialog({ sak, onClose }: { sak: Sak | null; onClose: (done?: st
   const taken = fieldProblems(result.error).has('number') ? t.numberTaken : null;
   const other = result.error && !taken ? result.error : null;
   return (
-    <Dialog open={sak !== null} onClose={() => onClose()} closeButton={t.close} aria-labelledby="renumber-h">
-      {sak && (
-        <Dialog.Block>
-          <form className="stack" onSubmit={submit} noValidate>
-            <Heading level={2} data-size="xs" id="renumber-h">
-              {t.renumberHeading(sak.code)}
-            </Heading>
-            <Textfield
-              type="number"
-              inputMode="numeric"
-              min={1}
-              label={t.newNumber}
-              description={t.newNumberHint(sak.number)}
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-              error={local ?? taken ?? undefined}
-            />
-            {other && (
-              <Alert data-color="danger" role="alert">
-                <Paragraph>{describe(other)}</Paragraph>
-              </Alert>
-            )}
-            <div className="button-row">
-              <Button type="submit" disabled={result.fetching}>
-                {t.renumberConfirm}
-              </Button>
-              <Button type="button" variant="secondary" onClick={() => onClose()}>
-                {t.cancel}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
+    <SakDialog
+      id="renumber-h"
+      sak={sak}
+      heading={(s) => t.renumberHeading(s.code)}
+      confirm={t.renumberConfirm}
+      disabled={result.fetching}
+      failure={other}
+      onSubmit={submit}
+      onClose={() => onClose()}
+    >
+      {(s) => (
+        <Textfield
+          type="number"
+          inputMode="numeric"
+          min={1}
+          label={t.newNumber}
+          description={t.newNumberHint(s.number)}
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          error={local ?? taken ?? undefined}
+        />
       )}
-    </Dialog>
+    </SakDialog>
   );
 }
 
 function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id: string; code: string }[]; refresh: () => void }) {
   const t = useMessages(messages);
-  const { lang } = useLang();
   const describe = useDescribeError();
   const location = useLocation();
   const created = (location.state as { created?: boolean; warnings?: WarningCode[] } | null)?.created;
@@ -595,10 +618,7 @@ function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id:
 
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t.agendaBuilderTitle(meeting.code)}
-      </Heading>
-      <Paragraph>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</Paragraph>
+      <MeetingHeading title={t.agendaBuilderTitle(meeting.code)} meeting={meeting} />
       {created && (
         <Alert data-color="success" data-testid="meeting-created">
           <Paragraph>{t.meetingCreated(meeting.code)}</Paragraph>
@@ -714,26 +734,16 @@ function Builder({ meeting, others, refresh }: { meeting: Meeting; others: { id:
 
 export default function AgendaBuilderView() {
   const t = useMessages(messages);
-  const params = useParams();
-  const code = meetingCodeFromParam(params.code);
-  usePageTitle(code ? t.agendaBuilderTitle(code) : t.meetingNotFound);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: AgendaBuilderQueryDoc,
-    variables: { code: code ?? '' },
-    pause: code === null,
-  });
-  if (code === null) return <MeetingNotFound code={params.code ?? ''} />;
-  if (!data && fetching) return <Loading />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  const meeting = data?.meeting;
-  if (!meeting) return <MeetingNotFound code={code} />;
-  const others = (data?.meetings.nodes ?? [])
+  const page = useMeetingPage(AgendaBuilderQueryDoc, { title: t.agendaBuilderTitle });
+  if (page.fallback) return page.fallback;
+  const { meeting, data, refresh } = page;
+  const others = data.meetings.nodes
     .filter((m) => m.id !== meeting.id && (m.status === 'PLANNED' || m.status === 'NOTICE_PUBLISHED'))
     .map((m) => ({ id: m.id, code: m.code }));
   return (
     <div className="stack">
       <MeetingTools code={meeting.code} year={meeting.year} />
-      <Builder meeting={meeting} others={others} refresh={() => reexecute({ requestPolicy: 'network-only' })} />
+      <Builder meeting={meeting} others={others} refresh={refresh} />
     </div>
   );
 }

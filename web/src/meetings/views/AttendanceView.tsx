@@ -13,19 +13,15 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { problemsOf, useDescribeError } from '../../api/errors';
 import { ErrorState, Loading } from '../../components/states';
-import { usePageTitle } from '../../components/usePageTitle';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { AttendanceCategory, AttendanceGridCouncilQuery, AttendanceGridQuery, AttendanceStatus } from '../../gql/graphql';
-import { formatMeetingWhen } from '../../i18n/format';
-import { useLang, useMessages } from '../../i18n/LanguageProvider';
-import { MeetingTools } from '../components/MeetingTools';
+import { useMessages } from '../../i18n/LanguageProvider';
+import { MeetingHeading, MeetingTools } from '../components/MeetingTools';
 import messages from '../messages';
-import { meetingCodeFromParam } from '../urls';
-import { MeetingNotFound } from './MeetingNotFound';
+import { useMeetingPage } from '../useMeetingPage';
 
 // Lists that may be empty: a mutation returning these types refetches the page.
 const LISTS = { additionalTypenames: ['Attendance'] };
@@ -144,25 +140,26 @@ export interface Row {
 
 const STATUSES: AttendanceStatus[] = ['PRESENT', 'DIGITAL', 'ABSENT'];
 
+const blank = (key: string, category: AttendanceCategory): Row => ({
+  key,
+  personId: null,
+  name: '',
+  organisation: '',
+  category,
+  status: '',
+  partial: false,
+  fromSakId: '',
+  toSakId: '',
+  partialNote: '',
+  onlySakId: '',
+  note: '',
+});
+
 /** The council as appointed on the day, with what is recorded already laid over it. */
 function initialRows(meeting: Meeting, council: Council | undefined): Row[] {
   const rows: Row[] = [];
   const seen = new Set<string>();
   const recorded = new Map(meeting.attendance.filter((a) => a.person).map((a) => [a.person!.id, a]));
-  const blank = (key: string, category: AttendanceCategory): Row => ({
-    key,
-    personId: null,
-    name: '',
-    organisation: '',
-    category,
-    status: '',
-    partial: false,
-    fromSakId: '',
-    toSakId: '',
-    partialNote: '',
-    onlySakId: '',
-    note: '',
-  });
   const fromRecord = (row: Row, a: Meeting['attendance'][number]): Row => ({
     ...row,
     category: a.category,
@@ -218,7 +215,6 @@ function SakSelect({ label, value, saker, onChange, none }: { label: string; val
 
 function Grid({ meeting, council }: { meeting: Meeting; council: Council | undefined }) {
   const t = useMessages(messages);
-  const { lang } = useLang();
   const describe = useDescribeError();
   const [rows, setRows] = useState<Row[]>(() => initialRows(meeting, council));
   const [saved, setSaved] = useState(false);
@@ -273,23 +269,7 @@ function Grid({ meeting, council }: { meeting: Meeting; council: Council | undef
 
   function addGuest() {
     setSaved(false);
-    setRows((current) => [
-      ...current,
-      {
-        key: `g${Date.now()}`,
-        personId: null,
-        name: '',
-        organisation: '',
-        category: 'GUEST',
-        status: 'PRESENT',
-        partial: false,
-        fromSakId: '',
-        toSakId: '',
-        partialNote: '',
-        onlySakId: '',
-        note: '',
-      },
-    ]);
+    setRows((current) => [...current, { ...blank(`g${Date.now()}`, 'GUEST'), status: 'PRESENT' }]);
   }
 
   const groups: { key: string; heading: string; categories: AttendanceCategory[] }[] = [
@@ -302,10 +282,7 @@ function Grid({ meeting, council }: { meeting: Meeting; council: Council | undef
 
   return (
     <div className="stack">
-      <Heading level={1} data-size="lg">
-        {t.attendanceTitle(meeting.code)}
-      </Heading>
-      <Paragraph>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</Paragraph>
+      <MeetingHeading title={t.attendanceTitle(meeting.code)} meeting={meeting} />
       <Paragraph>{t.attendanceIntro}</Paragraph>
       {locked && (
         <Alert data-color="info">
@@ -483,27 +460,20 @@ function Grid({ meeting, council }: { meeting: Meeting; council: Council | undef
 
 export default function AttendanceView() {
   const t = useMessages(messages);
-  const params = useParams();
-  const code = meetingCodeFromParam(params.code);
-  usePageTitle(code ? t.attendanceTitle(code) : t.meetingNotFound);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: AttendanceGridQueryDoc,
+  const page = useMeetingPage(AttendanceGridQueryDoc, {
+    title: t.attendanceTitle,
     context: LISTS,
-    variables: { code: code ?? '' },
-    pause: code === null,
     // The grid starts from what is recorded now, not from a cached copy.
     requestPolicy: 'network-only',
   });
-  const meeting = data?.meeting;
   const [council] = useQuery({
     query: AttendanceGridCouncilQueryDoc,
-    variables: { date: meeting?.date ?? '' },
-    pause: !meeting,
+    variables: { date: page.meeting?.date ?? '' },
+    pause: !page.meeting,
   });
-  if (code === null) return <MeetingNotFound code={params.code ?? ''} />;
-  if ((!data && fetching) || (meeting && !council.data && council.fetching)) return <Loading />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  if (!meeting) return <MeetingNotFound code={code} />;
+  if (page.fallback) return page.fallback;
+  const { meeting } = page;
+  if (!council.data && council.fetching) return <Loading />;
   if (council.error && !council.data) return <ErrorState error={council.error} />;
   return (
     <div className="stack">

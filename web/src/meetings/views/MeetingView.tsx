@@ -1,14 +1,13 @@
 import '../work.css';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
-import { useLocation, useParams } from 'react-router';
-import { useQuery } from 'urql';
-import { errorCodes } from '../../api/errors';
+import { useLocation } from 'react-router';
 import { canReadMinutes, roleOf } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
+import { Fact } from '../../components/Fact';
+import { PageSection, PageSectionsNav } from '../../components/PageSections';
 import { RouterLink } from '../../components/RouterLink';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { usePageTitle } from '../../components/usePageTitle';
+import { EmptyState } from '../../components/states';
 import { graphql } from '../../gql';
 import { formatDateTime, formatMeetingWhen, formatShortDate, todayInNorway } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
@@ -21,7 +20,8 @@ import { Papers } from '../components/Papers';
 import { MeetingStatusTag, MinutesStatusTag } from '../components/StatusTags';
 import { Workflow } from '../components/Workflow';
 import messages from '../messages';
-import { meetingCodeFromParam, meetingsUrl, meetingToolUrl, meetingUrl } from '../urls';
+import { useMeetingPage } from '../useMeetingPage';
+import { meetingToolUrl, meetingUrl } from '../urls';
 import minutesMessages from '../../minutes/messages';
 import { sakPageUrl } from '../../saker/urls';
 import { CommentForm, CommentList } from '../../minutes/components/Comments';
@@ -88,54 +88,24 @@ const MeetingPageQuery = graphql(`
   }
 `);
 
-function NotFound({ code }: { code: string }) {
-  const t = useMessages(messages);
-  usePageTitle(t.meetingNotFound);
-  return (
-    <div className="narrow" data-testid="meeting-not-found">
-      <Heading level={1} data-size="lg">
-        {t.meetingNotFound}
-      </Heading>
-      <Paragraph>{t.meetingNotFoundText(code)}</Paragraph>
-      <Paragraph>
-        <RouterLink to={meetingsUrl()}>{t.backToMeetings}</RouterLink>
-      </Paragraph>
-    </div>
-  );
-}
-
 export default function MeetingView() {
   const t = useMessages(messages);
   const m = useMessages(minutesMessages);
   const { lang } = useLang();
-  const params = useParams();
   const location = useLocation();
   const state = useSessionState();
-  const code = meetingCodeFromParam(params.code);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: MeetingPageQuery,
-    context: LISTS,
-    variables: { code: code ?? '' },
-    pause: code === null,
-  });
-  const meeting = data?.meeting;
-  usePageTitle(meeting ? t.meetingCode(meeting.code) : code ? t.meetingCode(code) : t.meetingNotFound);
+  const page = useMeetingPage(MeetingPageQuery, { title: t.meetingCode, context: LISTS });
 
   // A link to a sak (#sak-19-2-2026) can only scroll once the papers are on the page.
   useEffect(() => {
-    if (!meeting || !location.hash) return;
+    if (!page.meeting || !location.hash) return;
     const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     target?.scrollIntoView();
     target?.focus({ preventScroll: true });
-  }, [meeting, location.hash]);
+  }, [page.meeting, location.hash]);
 
-  if (code === null) return <NotFound code={params.code ?? ''} />;
-  if (!data && fetching) return <Loading />;
-  if (error && !data) {
-    if (errorCodes(error).has('NOT_FOUND')) return <NotFound code={code} />;
-    return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  }
-  if (!meeting) return <NotFound code={code} />;
+  if (page.fallback) return page.fallback;
+  const { meeting } = page;
 
   const role = roleOf(state);
   const secretariat = role === 'SECRETARIAT';
@@ -162,105 +132,60 @@ export default function MeetingView() {
         </Paragraph>
       )}
       <dl className="facts facts--meeting">
-        <dt>{t.when}</dt>
-        <dd>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</dd>
-        {place && (
-          <>
-            <dt>{t.where}</dt>
-            <dd>{place}</dd>
-          </>
-        )}
-        <dt>{t.format}</dt>
-        <dd>{t[`format${meeting.format}`]}</dd>
-        <dt>{t.meetingStatus}</dt>
-        <dd>
+        <Fact label={t.when}>{formatMeetingWhen(meeting.date, meeting.startsAt, meeting.endsAt, lang)}</Fact>
+        {place && <Fact label={t.where}>{place}</Fact>}
+        <Fact label={t.format}>{t[`format${meeting.format}`]}</Fact>
+        <Fact label={t.meetingStatus}>
           <MeetingStatusTag status={meeting.status} />
-        </dd>
-        {meeting.noticePublishedAt && (
-          <>
-            <dt>{t.noticePublished}</dt>
-            <dd>{formatDateTime(meeting.noticePublishedAt, lang)}</dd>
-          </>
-        )}
-        <dt>{t.minutesStatus}</dt>
-        <dd>
+        </Fact>
+        {meeting.noticePublishedAt && <Fact label={t.noticePublished}>{formatDateTime(meeting.noticePublishedAt, lang)}</Fact>}
+        <Fact label={t.minutesStatus}>
           <MinutesStatusTag status={meeting.minutesStatus} />
-        </dd>
-        {meeting.minutesSentOn && (
-          <>
-            <dt>{t.minutesSentOn}</dt>
-            <dd>{formatShortDate(meeting.minutesSentOn, lang)}</dd>
-          </>
-        )}
-        {meeting.commentDeadline && (
-          <>
-            <dt>{t.commentDeadline}</dt>
-            <dd>{formatShortDate(meeting.commentDeadline, lang)}</dd>
-          </>
-        )}
+        </Fact>
+        {meeting.minutesSentOn && <Fact label={t.minutesSentOn}>{formatShortDate(meeting.minutesSentOn, lang)}</Fact>}
+        {meeting.commentDeadline && <Fact label={t.commentDeadline}>{formatShortDate(meeting.commentDeadline, lang)}</Fact>}
         {meeting.minutesApprovedAt && (
-          <>
-            <dt>{t.minutesApproved}</dt>
-            <dd>
-              {formatDateTime(meeting.minutesApprovedAt, lang)}
-              {meeting.approvalSak ? (
+          <Fact label={t.minutesApproved}>
+            {formatDateTime(meeting.minutesApprovedAt, lang)}
+            {meeting.approvalSak ? (
+              <>
+                {' – '}
+                <RouterLink to={sakPageUrl(meeting.approvalSak.code)}>{t.approvedInSak(meeting.approvalSak.code)}</RouterLink>
+              </>
+            ) : (
+              meeting.minutesApprovedIn && (
                 <>
                   {' – '}
-                  <RouterLink to={sakPageUrl(meeting.approvalSak.code)}>{t.approvedInSak(meeting.approvalSak.code)}</RouterLink>
+                  <RouterLink to={meetingUrl(meeting.minutesApprovedIn.code)}>
+                    {t.approvedIn(meeting.minutesApprovedIn.code)}
+                  </RouterLink>
                 </>
-              ) : (
-                meeting.minutesApprovedIn && (
-                  <>
-                    {' – '}
-                    <RouterLink to={meetingUrl(meeting.minutesApprovedIn.code)}>
-                      {t.approvedIn(meeting.minutesApprovedIn.code)}
-                    </RouterLink>
-                  </>
-                )
-              )}
-            </dd>
-          </>
+              )
+            )}
+          </Fact>
         )}
-        {secretariat && meeting.minutesReopenReason && (
-          <>
-            <dt>{t.reopenedBecause}</dt>
-            <dd>{meeting.minutesReopenReason}</dd>
-          </>
-        )}
+        {secretariat && meeting.minutesReopenReason && <Fact label={t.reopenedBecause}>{meeting.minutesReopenReason}</Fact>}
       </dl>
 
       {secretariat && <Workflow meeting={meeting} />}
       {meeting.status !== 'CANCELLED' && <Papers code={meeting.code} minutesVisible={minutesVisible} />}
 
-      <nav aria-label={t.sectionsNav} className="page-sections">
-        <ul>
-          <li>
-            <Link href="#agenda">{t.agenda}</Link>
-          </li>
-          <li>
-            <Link href="#papers">{t.papers}</Link>
-          </li>
-          <li>
-            <Link href="#attendance">{t.attendance}</Link>
-          </li>
-          <li>
-            <Link href="#habilitet">{t.habilitet}</Link>
-          </li>
-        </ul>
-      </nav>
+      <PageSectionsNav
+        label={t.sectionsNav}
+        sections={[
+          { id: 'agenda', title: t.agenda },
+          { id: 'papers', title: t.papers },
+          { id: 'attendance', title: t.attendance },
+          { id: 'habilitet', title: t.habilitet },
+        ]}
+      />
 
-      <section aria-labelledby="agenda-h" id="agenda" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="agenda-h">
-          {t.agenda}
-        </Heading>
+      <PageSection id="agenda" title={t.agenda}>
         {meeting.saker.length === 0 ? <EmptyState>{t.agendaEmpty}</EmptyState> : <Agenda saker={meeting.saker} />}
-      </section>
+      </PageSection>
 
       {role && meeting.outstandingFollowUps.length > 0 && (
-        <section aria-labelledby="outstanding-h" id="outstanding" tabIndex={-1} data-testid="outstanding">
-          <Heading level={2} data-size="md" id="outstanding-h">
-            {t.standingOUTSTANDING_ITEMS}
-          </Heading>
+        <PageSection id="outstanding" title={t.standingOUTSTANDING_ITEMS} testId="outstanding">
           <ul className="plain-list">
             {meeting.outstandingFollowUps.map((f) => (
               <li key={f.id}>
@@ -272,43 +197,31 @@ export default function MeetingView() {
               </li>
             ))}
           </ul>
-        </section>
+        </PageSection>
       )}
 
-      <section aria-labelledby="papers-h" id="papers" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="papers-h">
-          {t.papers}
-        </Heading>
+      <PageSection id="papers" title={t.papers}>
         {meeting.saker.length === 0 ? (
           <EmptyState>{t.papersEmpty}</EmptyState>
         ) : (
           meeting.saker.map((s) => <SakPaper key={s.id} sak={s} />)
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="attendance-h" id="attendance" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="attendance-h">
-          {t.attendance}
-        </Heading>
+      <PageSection id="attendance" title={t.attendance}>
         {minutesVisible ? (
           <AttendanceLists rows={meeting.attendance} sakCodes={sakCodes} />
         ) : (
           <Paragraph>{t.attendanceHidden}</Paragraph>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="habilitet-h" id="habilitet" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="habilitet-h">
-          {t.habilitet}
-        </Heading>
+      <PageSection id="habilitet" title={t.habilitet}>
         <HabilitetSummary saker={meeting.saker} minutesVisible={minutesVisible} />
-      </section>
+      </PageSection>
 
       {(forComments || (secretariat && meeting.comments.length > 0)) && (role === 'MEMBER' || secretariat) && (
-        <section aria-labelledby="comments-h" id="comments" tabIndex={-1}>
-          <Heading level={2} data-size="md" id="comments-h">
-            {m.commentsHeading}
-          </Heading>
+        <PageSection id="comments" title={m.commentsHeading}>
           {role === 'MEMBER' && forComments && (
             <CommentForm
               meetingId={meeting.id}
@@ -320,7 +233,7 @@ export default function MeetingView() {
             {secretariat ? m.allComments : m.yourComments}
           </Heading>
           <CommentList comments={meeting.comments} sakCodes={sakCodes} canHandle={secretariat} />
-        </section>
+        </PageSection>
       )}
     </article>
   );

@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
 import type { MeetingsPageQuery as MeetingsPageQueryType } from '../../gql/graphql';
-import { todayInNorway } from '../../i18n/format';
+import { FIRST_YEAR, thisYear, yearsDown } from '../dates';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { MeetingRows, MeetingsTable } from '../components/MeetingsTable';
 import messages from '../messages';
@@ -18,8 +18,6 @@ import { newMeetingUrl } from '../urls';
 import { RouterLink } from '../../components/RouterLink';
 
 const PAGE_SIZE = 50;
-/** The council's first period began in 2015; earlier years hold no meetings. */
-const FIRST_YEAR = 2015;
 
 const MeetingsPageQuery = graphql(`
   query MeetingsPage($year: Int, $first: Int!, $after: String) {
@@ -50,12 +48,8 @@ const CouncilYearsQuery = graphql(`
 
 function useYears(): number[] {
   const [{ data }] = useQuery({ query: CouncilYearsQuery });
-  const thisYear = Number(todayInNorway().slice(0, 4));
   const starts = data?.councilPeriods.map((p) => Number(p.startsOn.slice(0, 4))) ?? [];
-  const first = Math.min(FIRST_YEAR, ...starts);
-  const years: number[] = [];
-  for (let y = thisYear + 1; y >= first; y--) years.push(y);
-  return years;
+  return yearsDown(thisYear() + 1, Math.min(FIRST_YEAR, ...starts));
 }
 
 type MeetingNode = MeetingsPageQueryType['meetings']['edges'][number]['node'];
@@ -127,8 +121,8 @@ export default function MeetingsListView() {
   const years = useYears();
   const [params, setParams] = useSearchParams();
   const param = params.get('year');
-  const thisYear = Number(todayInNorway().slice(0, 4));
-  const year = param === 'all' ? null : Number(param) || thisYear;
+  const current = thisYear();
+  const year = param === 'all' ? null : Number(param) || current;
   const caption = year ? t.meetingsInYear(String(year)) : t.allMeetings;
 
   return (
@@ -149,7 +143,7 @@ export default function MeetingsListView() {
         <Select
           width="auto"
           value={year === null ? 'all' : String(year)}
-          onChange={(e) => setParams(e.target.value === String(thisYear) ? {} : { year: e.target.value })}
+          onChange={(e) => setParams(e.target.value === String(current) ? {} : { year: e.target.value })}
         >
           {years.map((y) => (
             <Select.Option key={y} value={String(y)}>

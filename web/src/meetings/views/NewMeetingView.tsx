@@ -1,28 +1,18 @@
 // A new meeting from the standing skeleton: the API gives it the next number of its year
 // and the standing saker with the year's next sak numbers.
 import '../work.css';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  ErrorSummary,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Radio,
-  Textfield,
-} from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { fieldProblems, useDescribeError } from '../../api/errors';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
 import type { MeetingFormat, StandingKind } from '../../gql/graphql';
-import { todayInNorway } from '../../i18n/format';
 import { useMessages } from '../../i18n/LanguageProvider';
-import { hhmm, toApiTime } from '../dates';
+import { hhmm, thisYear, toApiTime } from '../dates';
 import messages from '../messages';
 import { meetingsUrl, meetingToolUrl } from '../urls';
 
@@ -58,6 +48,9 @@ const FORMATS: MeetingFormat[] = ['PHYSICAL', 'HYBRID', 'DIGITAL'];
 const OPTIONAL: StandingKind[] = ['OUTSTANDING_ITEMS', 'ONGOING_STATUS', 'POLICY_OVERVIEW'];
 type FieldName = 'date' | 'number' | 'startsAt' | 'endsAt' | 'location' | 'room' | 'firstSakNumber';
 const FIELDS: FieldName[] = ['date', 'number', 'startsAt', 'endsAt', 'location', 'room', 'firstSakNumber'];
+const FIELD_IDS = Object.fromEntries(FIELDS.map((f) => [f, `meeting-${f}`]));
+/** A field for a whole number from 1. */
+const POSITIVE = { type: 'number', inputMode: 'numeric', min: 1 } as const;
 
 interface Draft {
   date: string;
@@ -142,69 +135,35 @@ function NewMeetingForm({ defaults }: { defaults: Partial<Draft> }) {
     }
   }
 
-  const errorList = FIELDS.filter((f) => errors[f]);
+  /** What ties a text field to its part of the draft. */
+  const bind = (name: FieldName) => ({
+    id: FIELD_IDS[name],
+    value: draft[name],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(name, e.target.value),
+    error: errors[name],
+  });
 
   return (
     <form className="stack narrow" onSubmit={submit} noValidate data-testid="new-meeting-form">
-      {errorList.length > 0 && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Heading>{t.fixThese}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {errorList.map((f) => (
-              <ErrorSummary.Item key={f}>
-                <ErrorSummary.Link href={`#meeting-${f}`}>{errors[f]}</ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      {/* In the order of the form. */}
+      <FormErrorSummary
+        errors={Object.fromEntries(FIELDS.map((f) => [f, errors[f]]))}
+        fieldIds={FIELD_IDS}
+        attempt={attempt}
+        heading={t.fixThese}
+      />
       {other && (
         <Alert data-color="danger" role="alert">
           <Paragraph>{describe(other)}</Paragraph>
         </Alert>
       )}
-      <Textfield
-        id="meeting-date"
-        type="date"
-        label={t.meetingDate}
-        value={draft.date}
-        onChange={(e) => set('date', e.target.value)}
-        error={errors.date}
-        required
-      />
+      <Textfield {...bind('date')} type="date" label={t.meetingDate} required />
       <div className="form-row">
-        <Textfield
-          id="meeting-startsAt"
-          type="time"
-          label={t.startsAt}
-          value={draft.startsAt}
-          onChange={(e) => set('startsAt', e.target.value)}
-          error={errors.startsAt}
-        />
-        <Textfield
-          id="meeting-endsAt"
-          type="time"
-          label={t.endsAt}
-          value={draft.endsAt}
-          onChange={(e) => set('endsAt', e.target.value)}
-          error={errors.endsAt}
-        />
+        <Textfield {...bind('startsAt')} type="time" label={t.startsAt} />
+        <Textfield {...bind('endsAt')} type="time" label={t.endsAt} />
       </div>
-      <Textfield
-        id="meeting-location"
-        label={t.location}
-        description={t.locationHint}
-        value={draft.location}
-        onChange={(e) => set('location', e.target.value)}
-        error={errors.location}
-      />
-      <Textfield
-        id="meeting-room"
-        label={t.room}
-        value={draft.room}
-        onChange={(e) => set('room', e.target.value)}
-        error={errors.room}
-      />
+      <Textfield {...bind('location')} label={t.location} description={t.locationHint} />
+      <Textfield {...bind('room')} label={t.room} />
       <Fieldset>
         <Fieldset.Legend>{t.format}</Fieldset.Legend>
         {FORMATS.map((f) => (
@@ -241,28 +200,8 @@ function NewMeetingForm({ defaults }: { defaults: Partial<Draft> }) {
       <details className="more-options">
         <summary>{t.moreOptions}</summary>
         <div className="stack">
-          <Textfield
-            id="meeting-number"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            label={t.meetingNumber}
-            description={t.meetingNumberHint}
-            value={draft.number}
-            onChange={(e) => set('number', e.target.value)}
-            error={errors.number}
-          />
-          <Textfield
-            id="meeting-firstSakNumber"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            label={t.firstSakNumber}
-            description={t.firstSakNumberHint}
-            value={draft.firstSakNumber}
-            onChange={(e) => set('firstSakNumber', e.target.value)}
-            error={errors.firstSakNumber}
-          />
+          <Textfield {...bind('number')} {...POSITIVE} label={t.meetingNumber} description={t.meetingNumberHint} />
+          <Textfield {...bind('firstSakNumber')} {...POSITIVE} label={t.firstSakNumber} description={t.firstSakNumberHint} />
           <Textfield multiline rows={3} label={t.note} value={draft.note} onChange={(e) => set('note', e.target.value)} />
         </div>
       </details>
@@ -283,7 +222,7 @@ export default function NewMeetingView() {
   usePageTitle(t.newMeetingTitle);
   const [{ data, fetching }] = useQuery({ query: CouncilDefaultsQuery });
   const settings = data?.council.settings;
-  const year = Number(todayInNorway().slice(0, 4));
+  const year = thisYear();
   return (
     <>
       <Paragraph data-size="sm">

@@ -21,28 +21,51 @@ const DeclareMyInterestMutation = graphql(`
   }
 `);
 
-/** A member declares an interest in one sak before the meeting; the council assesses it there. */
+/**
+ * A member declares an interest in one sak before the meeting; the council assesses it there.
+ * `missingText` says what to write when the text is empty. `submit` tells whether it was saved.
+ */
+export function useDeclaration(sakId: string, missingText: string) {
+  const t = useMessages(messages);
+  const [text, setText] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [result, declare] = useMutation(DeclareMyInterestMutation);
+  const server = useServerErrors(result.error, { declaration: missingText });
+
+  async function submit(e: FormEvent): Promise<boolean> {
+    e.preventDefault();
+    setMissing(!text.trim());
+    if (!text.trim()) return false;
+    const response = await declare({ sakId, declaration: text.trim() }, { additionalTypenames: ['ConflictOfInterest'] });
+    return !response.error;
+  }
+
+  return {
+    text,
+    setText,
+    submit,
+    busy: result.fetching,
+    /** At the text field. */
+    error: missing ? missingText : server.fields.declaration,
+    /** For the form as a whole: too late (CONFLICT) or another failure. */
+    failure: server.conflict ? t.declareTooLate : server.other,
+  };
+}
+
 export function DeclareInterest({ sakId, sakCode, onDeclared }: { sakId: string; sakCode: string; onDeclared: (code: string) => void }) {
   const t = useMessages(messages);
   const f = useMessages(formMessages);
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [result, declare] = useMutation(DeclareMyInterestMutation);
-  const server = useServerErrors(result.error, { declaration: t.declarationMissing });
+  const declaration = useDeclaration(sakId, t.declarationMissing);
   const field = useRef<HTMLTextAreaElement | HTMLInputElement>(null);
   useEffect(() => {
     if (open) field.current?.focus();
   }, [open]);
 
   async function submit(e: FormEvent) {
-    e.preventDefault();
-    setMissing(!text.trim());
-    if (!text.trim()) return;
-    const response = await declare({ sakId, declaration: text.trim() }, { additionalTypenames: ['ConflictOfInterest'] });
-    if (!response.error) {
+    if (await declaration.submit(e)) {
       setOpen(false);
-      setText('');
+      declaration.setText('');
       onDeclared(sakCode);
     }
   }
@@ -63,17 +86,17 @@ export function DeclareInterest({ sakId, sakCode, onDeclared }: { sakId: string;
         data-size="sm"
         label={t.declaration(sakCode)}
         description={t.declarationHint}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        error={missing ? t.declarationMissing : server.fields.declaration}
+        value={declaration.text}
+        onChange={(e) => declaration.setText(e.target.value)}
+        error={declaration.error}
       />
-      {(server.conflict || server.other) && (
+      {declaration.failure && (
         <Paragraph className="form-error" role="alert">
-          {server.conflict ? t.declareTooLate : server.other}
+          {declaration.failure}
         </Paragraph>
       )}
       <div className="cell-actions">
-        <Button type="submit" data-size="sm" loading={result.fetching} disabled={result.fetching}>
+        <Button type="submit" data-size="sm" loading={declaration.busy} disabled={declaration.busy}>
           {t.send}
         </Button>
         <Button type="button" data-size="sm" variant="secondary" onClick={() => setOpen(false)}>

@@ -1,13 +1,16 @@
-import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useSessionState } from '../../auth/SessionProvider';
+import { DataTable } from '../../components/DataTable';
+import { PageSection, PageSectionsNav } from '../../components/PageSections';
+import { PolicyDocumentLink } from '../../components/PolicyDocumentLink';
 import { RouterLink } from '../../components/RouterLink';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, ErrorState, LiveNotice, Loading } from '../../components/states';
 import { usePageTitle } from '../../components/usePageTitle';
 import consultationMessages from '../../consultations/messages';
 import { Deadline } from '../../consultations/components/RoundSummary';
-import { deadlinesUrl, policyDocumentUrl } from '../../consultations/urls';
+import { deadlinesUrl } from '../../consultations/urls';
 import { graphql } from '../../gql';
 import type { HabilitetOutcome, MemberPageQuery } from '../../gql/graphql';
 import { formatMeetingWhen, todayInNorway } from '../../i18n/format';
@@ -119,55 +122,44 @@ function NextMeeting({ meeting, personId }: { meeting: Meeting; personId: string
       </Paragraph>
       <Papers code={meeting.code} minutesVisible={false} />
       {personId && <Paragraph data-size="sm">{t.habilitetIntro}</Paragraph>}
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
-      <div className="table-scroll">
-        <Table zebra data-size="sm" data-testid="next-agenda">
-          <caption className="ds-sr-only">{t.agendaCaption(meeting.code)}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.colSak}</Table.HeaderCell>
-              {personId && <Table.HeaderCell>{t.colHabilitet}</Table.HeaderCell>}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {meeting.saker.map((s) => {
-              const mine = personId ? s.habilitet.find((h) => h.person?.id === personId) : undefined;
-              return (
-                <Table.Row key={s.id}>
-                  <Table.Cell>
-                    <RouterLink to={sakPageUrl(s.code)}>{t.sakLink(s.code, s.title)}</RouterLink>
-                  </Table.Cell>
-                  {personId && (
-                    <Table.Cell>
-                      {mine ? (
-                        <div className="stack">
-                          <div>
-                            <Tag data-size="sm" data-color={OUTCOME_COLOR[mine.outcome]}>
-                              {t[`outcome${mine.outcome}`]}
-                            </Tag>
-                          </div>
-                          {mine.declaration && (
-                            <Paragraph data-size="sm" className="muted">
-                              {t.yourDeclaration}: {mine.declaration}
-                            </Paragraph>
-                          )}
-                        </div>
-                      ) : s.standingKind ? (
-                        <span className="muted">{t.standingItem}</span>
-                      ) : (
-                        <div className="stack">
-                          <span className="muted">{t.notDeclared}</span>
-                          <DeclareInterest sakId={s.id} sakCode={s.code} onDeclared={(code) => setNotice(t.declared(code))} />
-                        </div>
+      <LiveNotice notice={notice} />
+      <DataTable caption={t.agendaCaption(meeting.code)} size="sm" testId="next-agenda" columns={[t.colSak, Boolean(personId) && t.colHabilitet]}>
+        {meeting.saker.map((s) => {
+          const mine = personId ? s.habilitet.find((h) => h.person?.id === personId) : undefined;
+          return (
+            <Table.Row key={s.id}>
+              <Table.Cell>
+                <RouterLink to={sakPageUrl(s.code)}>{t.sakLink(s.code, s.title)}</RouterLink>
+              </Table.Cell>
+              {personId && (
+                <Table.Cell>
+                  {mine ? (
+                    <div className="stack">
+                      <div>
+                        <Tag data-size="sm" data-color={OUTCOME_COLOR[mine.outcome]}>
+                          {t[`outcome${mine.outcome}`]}
+                        </Tag>
+                      </div>
+                      {mine.declaration && (
+                        <Paragraph data-size="sm" className="muted">
+                          {t.yourDeclaration}: {mine.declaration}
+                        </Paragraph>
                       )}
-                    </Table.Cell>
+                    </div>
+                  ) : s.standingKind ? (
+                    <span className="muted">{t.standingItem}</span>
+                  ) : (
+                    <div className="stack">
+                      <span className="muted">{t.notDeclared}</span>
+                      <DeclareInterest sakId={s.id} sakCode={s.code} onDeclared={(code) => setNotice(t.declared(code))} />
+                    </div>
                   )}
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+                </Table.Cell>
+              )}
+            </Table.Row>
+          );
+        })}
+      </DataTable>
       <Paragraph data-size="sm">
         <RouterLink to={meetingToolUrl(meeting.code, 'habilitet')}>{t.allHabilitet}</RouterLink>
       </Paragraph>
@@ -211,27 +203,17 @@ export default function MemberView() {
           <Paragraph>{t.noPerson}</Paragraph>
         </Alert>
       )}
-      <nav aria-label={t.sectionsNav} className="page-sections">
-        <ul>
-          <li>
-            <Link href="#next">{t.nextHeading}</Link>
-          </li>
-          <li>
-            <Link href="#minutes">{t.minutesHeading}</Link>
-          </li>
-          <li>
-            <Link href="#groups">{t.groupsHeading}</Link>
-          </li>
-          <li>
-            <Link href="#deadlines">{t.deadlinesHeading}</Link>
-          </li>
-        </ul>
-      </nav>
+      <PageSectionsNav
+        label={t.sectionsNav}
+        sections={[
+          { id: 'next', title: t.nextHeading },
+          { id: 'minutes', title: t.minutesHeading },
+          { id: 'groups', title: t.groupsHeading },
+          { id: 'deadlines', title: t.deadlinesHeading },
+        ]}
+      />
 
-      <section id="next" aria-labelledby="next-h" className="stack" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="next-h">
-          {t.nextHeading}
-        </Heading>
+      <PageSection id="next" title={t.nextHeading} className="stack">
         {next ? (
           <NextMeeting meeting={next} personId={personId} />
         ) : (
@@ -242,12 +224,9 @@ export default function MemberView() {
             </Paragraph>
           </>
         )}
-      </section>
+      </PageSection>
 
-      <section id="minutes" aria-labelledby="minutes-h" className="stack" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="minutes-h">
-          {t.minutesHeading}
-        </Heading>
+      <PageSection id="minutes" title={t.minutesHeading} className="stack">
         {forComments.length === 0 ? (
           <EmptyState>{t.noMinutes}</EmptyState>
         ) : (
@@ -267,65 +246,46 @@ export default function MemberView() {
             </div>
           ))
         )}
-      </section>
+      </PageSection>
 
-      <section id="groups" aria-labelledby="groups-h" className="stack" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="groups-h">
-          {t.groupsHeading}
-        </Heading>
+      <PageSection id="groups" title={t.groupsHeading} className="stack">
         {groups.length === 0 ? <EmptyState>{t.noGroups}</EmptyState> : <GroupTable caption={t.groupsHeading} groups={groups} />}
         <Paragraph>
           <RouterLink to={workingGroupsUrl()}>{t.allGroups}</RouterLink>
         </Paragraph>
-      </section>
+      </PageSection>
 
-      <section id="deadlines" aria-labelledby="deadlines-h" className="stack" tabIndex={-1}>
-        <Heading level={2} data-size="md" id="deadlines-h">
-          {t.deadlinesHeading}
-        </Heading>
+      <PageSection id="deadlines" title={t.deadlinesHeading} className="stack">
         {deadlines.length === 0 ? (
           <EmptyState>{t.noDeadlines}</EmptyState>
         ) : (
-          <div className="table-scroll">
-            <Table zebra data-size="sm" data-testid="my-deadlines">
-              <caption className="ds-sr-only">{t.deadlinesHeading}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.colDeadline}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colDocument}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colRound}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colGroup}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colStatus}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {deadlines.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.Cell className="nowrap">
-                      <Deadline deadline={r.deadline} text={r.deadlineText} open={r.open} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      {r.policyDocument && (
-                        <RouterLink to={policyDocumentUrl(r.policyDocument.id)}>
-                          {[r.policyDocument.reference, r.policyDocument.title].filter(Boolean).join(' ')}
-                        </RouterLink>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell>{c[`kind${r.kind}`]}</Table.Cell>
-                    <Table.Cell>
-                      <RouterLink to={workingGroupUrl(r.group.id)}>{r.group.name}</RouterLink>
-                    </Table.Cell>
-                    <Table.Cell>{c[`status${r.responseStatus}`]}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            caption={t.deadlinesHeading}
+            size="sm"
+            testId="my-deadlines"
+            columns={[t.colDeadline, t.colDocument, t.colRound, t.colGroup, t.colStatus]}
+          >
+            {deadlines.map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell className="nowrap">
+                  <Deadline deadline={r.deadline} text={r.deadlineText} open={r.open} />
+                </Table.Cell>
+                <Table.Cell>
+                  {r.policyDocument && <PolicyDocumentLink document={r.policyDocument} />}
+                </Table.Cell>
+                <Table.Cell>{c[`kind${r.kind}`]}</Table.Cell>
+                <Table.Cell>
+                  <RouterLink to={workingGroupUrl(r.group.id)}>{r.group.name}</RouterLink>
+                </Table.Cell>
+                <Table.Cell>{c[`status${r.responseStatus}`]}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
         <Paragraph>
           <RouterLink to={deadlinesUrl()}>{t.allDeadlines}</RouterLink>
         </Paragraph>
-      </section>
+      </PageSection>
     </div>
   );
 }

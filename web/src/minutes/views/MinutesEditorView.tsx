@@ -4,24 +4,21 @@
 import '../../meetings/work.css';
 import { Alert, Button, Card, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { errorCodes } from '../../api/errors';
 import { EditConflict } from '../../components/EditConflict';
 import { useServerErrors } from '../../components/formErrors';
 import { Prose } from '../../components/Prose';
 import { RouterLink } from '../../components/RouterLink';
-import { ErrorState, Loading } from '../../components/states';
 import { useConflict } from '../../components/useConflict';
-import { usePageTitle } from '../../components/usePageTitle';
 import { graphql, type FragmentType } from '../../gql';
 import type { MinutesEditorQuery } from '../../gql/graphql';
 import { formatShortDate } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
 import { MeetingTools } from '../../meetings/components/MeetingTools';
 import { MinutesStatusTag } from '../../meetings/components/StatusTags';
-import { meetingCodeFromParam, meetingUrl } from '../../meetings/urls';
-import { MeetingNotFound } from '../../meetings/views/MeetingNotFound';
+import { meetingUrl } from '../../meetings/urls';
+import { useMeetingPage } from '../../meetings/useMeetingPage';
 import { CommentList, type CommentFragment } from '../components/Comments';
 import messages from '../messages';
 
@@ -137,10 +134,31 @@ function SakMinutes({
     }
   }
 
+  /** The user changed a text: it is not saved until they save it. */
+  function edit(set: (text: string) => void, text: string) {
+    set(text);
+    setDirty(true);
+    setSaved(false);
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     void store(version);
   }
+
+  /** The discussion and the vedtak are written the same way; a failed save names the field. */
+  const minutesField = (name: 'discussion' | 'vedtak', rows: number, value: string, set: (text: string) => void) => (
+    <Textfield
+      multiline
+      rows={rows}
+      label={t[name]}
+      description={t[`${name}Hint`]}
+      value={value}
+      onChange={(e) => edit(set, e.target.value)}
+      error={server.fields[name] ? t[name] : undefined}
+      readOnly={locked}
+    />
+  );
 
   const id = `minutes-${sak.id}`;
   const inhabil = sak.inhabilMembers.map((p) => p.name).join(', ');
@@ -161,11 +179,7 @@ function SakMinutes({
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => {
-                setVedtak(sak.proposedVedtak ?? '');
-                setDirty(true);
-                setSaved(false);
-              }}
+              onClick={() => edit(setVedtak, sak.proposedVedtak ?? '')}
             >
               {t.useProposal}
             </Button>
@@ -196,34 +210,8 @@ function SakMinutes({
               }}
             />
           )}
-          <Textfield
-            multiline
-            rows={5}
-            label={t.discussion}
-            description={t.discussionHint}
-            value={discussion}
-            onChange={(e) => {
-              setDiscussion(e.target.value);
-              setDirty(true);
-              setSaved(false);
-            }}
-            error={server.fields.discussion ? t.discussion : undefined}
-            readOnly={locked}
-          />
-          <Textfield
-            multiline
-            rows={4}
-            label={t.vedtak}
-            description={t.vedtakHint}
-            value={vedtak}
-            onChange={(e) => {
-              setVedtak(e.target.value);
-              setDirty(true);
-              setSaved(false);
-            }}
-            error={server.fields.vedtak ? t.vedtak : undefined}
-            readOnly={locked}
-          />
+          {minutesField('discussion', 5, discussion, setDiscussion)}
+          {minutesField('vedtak', 4, vedtak, setVedtak)}
           {server.other && (
             <Alert data-color="danger" role="alert">
               <Paragraph>{server.other}</Paragraph>
@@ -254,20 +242,9 @@ function SakMinutes({
 export default function MinutesEditorView() {
   const t = useMessages(messages);
   const { lang } = useLang();
-  const params = useParams();
-  const code = meetingCodeFromParam(params.code);
-  usePageTitle(code ? t.minutesTitle(code) : null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: MinutesEditorQueryDoc,
-    context: LISTS,
-    variables: { code: code ?? '' },
-    pause: code === null,
-  });
-  if (code === null) return <MeetingNotFound code={params.code ?? ''} />;
-  if (!data && fetching) return <Loading />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  const meeting = data?.meeting;
-  if (!meeting) return <MeetingNotFound code={code} />;
+  const page = useMeetingPage(MinutesEditorQueryDoc, { title: t.minutesTitle, context: LISTS });
+  if (page.fallback) return page.fallback;
+  const { meeting } = page;
 
   const saker = [...meeting.saker].sort((a, b) => a.position - b.position);
   const sakCodes = new Map(saker.map((s) => [s.id, s.code]));

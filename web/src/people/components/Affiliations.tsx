@@ -1,10 +1,11 @@
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { DataTable } from '../../components/DataTable';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
-import { EmptyState } from '../../components/states';
+import { EmptyState, LiveNotice } from '../../components/states';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { formatNumericDate, todayInNorway } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
@@ -79,8 +80,7 @@ function ChangeOrganisationForm({ personId, onDone }: { personId: string; onDone
         {t.changeOrganisationHeading}
       </Heading>
       <Paragraph data-size="sm">{t.changeOrganisationText}</Paragraph>
-      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
-      {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
+      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} other={server.other} />
       <OrganisationField
         id={ids.organisation}
         label={t.newOrganisation}
@@ -128,36 +128,24 @@ export function Affiliations({
           </Button>
         )}
       </div>
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <LiveNotice notice={notice} />
       {affiliations.length === 0 ? (
         <EmptyState>{t.affiliationsEmpty}</EmptyState>
       ) : (
-        <div className="table-scroll">
-          <Table zebra data-size="sm" data-testid="affiliations">
-            <caption className="ds-sr-only">{t.affiliationsHeading}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.colOrganisation}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colTitle}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colPeriod}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {affiliations.map((a) => (
-                <Table.Row key={a.id}>
-                  <Table.Cell>{a.organisation?.name}</Table.Cell>
-                  <Table.Cell>{a.title}</Table.Cell>
-                  <Table.Cell>
-                    {t.fromTo(
-                      a.startsOn ? formatNumericDate(a.startsOn, lang) : t.unknownStart,
-                      a.endsOn ? formatNumericDate(a.endsOn, lang) : t.ongoing,
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable testId="affiliations" size="sm" caption={t.affiliationsHeading} columns={[t.colOrganisation, t.colTitle, t.colPeriod]}>
+          {affiliations.map((a) => (
+            <Table.Row key={a.id}>
+              <Table.Cell>{a.organisation?.name}</Table.Cell>
+              <Table.Cell>{a.title}</Table.Cell>
+              <Table.Cell>
+                {t.fromTo(
+                  a.startsOn ? formatNumericDate(a.startsOn, lang) : t.unknownStart,
+                  a.endsOn ? formatNumericDate(a.endsOn, lang) : t.ongoing,
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
       {canEdit && open && (
         <ChangeOrganisationForm

@@ -1,11 +1,13 @@
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { EditConflict } from '../../components/EditConflict';
+import { DataTable, RowAction } from '../../components/DataTable';
+import { FormConflict } from '../../components/EditConflict';
+import { FormButtons } from '../../components/FormButtons';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
-import { EmptyState } from '../../components/states';
+import { EmptyState, LiveNotice } from '../../components/states';
 import { useConflict } from '../../components/useConflict';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { AppointmentRole, Appointments_AppointmentFragment } from '../../gql/graphql';
@@ -206,29 +208,24 @@ function AppointmentForm({
       <Heading level={3} data-size="xs" id={`${prefix}-h`} ref={headingRef} tabIndex={-1}>
         {appointment ? t.editAppointmentHeading : t.newAppointmentHeading}
       </Heading>
-      {conflict.active && latest && (
-        <EditConflict
-          theirsLoaded={conflict.theirsLoaded}
-          saving={result.fetching}
-          fields={[
-            { label: t.role, mine: roleName(values.role), theirs: roleName(latest.role) },
-            { label: t.sector, mine: sectorName(values.sectorId), theirs: sectorName(latest.sectorId) },
-            { label: t.organisation, mine: values.organisation, theirs: latest.organisation },
-            { label: t.councilPeriod, mine: periodName(periodId), theirs: periodName(latest.councilPeriodId ?? '') },
-            { label: t.appointmentTitle, mine: values.title, theirs: latest.title },
-            { label: t.startsOn, mine: values.startsOn, theirs: latest.startsOn },
-            { label: t.endsOnLabel, mine: values.endsOn, theirs: latest.endsOn },
-            { label: t.note, mine: values.note, theirs: latest.note },
-          ]}
-          onKeepMine={() => submit()}
-          onTakeTheirs={() => {
-            setValues(latest);
-            conflict.end();
-          }}
-        />
-      )}
-      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
-      {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
+      <FormConflict
+        conflict={conflict}
+        latest={latest}
+        saving={result.fetching}
+        fields={(saved) => [
+          { label: t.role, mine: roleName(values.role), theirs: roleName(saved.role) },
+          { label: t.sector, mine: sectorName(values.sectorId), theirs: sectorName(saved.sectorId) },
+          { label: t.organisation, mine: values.organisation, theirs: saved.organisation },
+          { label: t.councilPeriod, mine: periodName(periodId), theirs: periodName(saved.councilPeriodId ?? '') },
+          { label: t.appointmentTitle, mine: values.title, theirs: saved.title },
+          { label: t.startsOn, mine: values.startsOn, theirs: saved.startsOn },
+          { label: t.endsOnLabel, mine: values.endsOn, theirs: saved.endsOn },
+          { label: t.note, mine: values.note, theirs: saved.note },
+        ]}
+        onKeepMine={() => submit()}
+        onTakeTheirs={setValues}
+      />
+      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} other={server.other} />
       <Field>
         <Label>{t.role}</Label>
         <Select id={ids.role} value={values.role} onChange={set('role')} width="auto">
@@ -298,14 +295,7 @@ function AppointmentForm({
         />
       </div>
       <Textfield id={ids.note} label={`${t.note} ${f.optional}`} multiline rows={2} value={values.note} onChange={set('note')} error={errors.note} />
-      <div className="button-row">
-        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
-          {result.fetching ? f.saving : f.save}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
+      <FormButtons label={result.fetching ? f.saving : f.save} busy={result.fetching} onCancel={onCancel} />
     </form>
   );
 }
@@ -340,14 +330,7 @@ function EndAppointmentForm({ appointment, onDone, onCancel }: { appointment: Ap
         </Paragraph>
       )}
       <Textfield label={t.endDate} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={local ?? server.fields.endsOn} />
-      <div className="button-row">
-        <Button type="submit" data-color="danger" loading={result.fetching} disabled={result.fetching}>
-          {t.endConfirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
+      <FormButtons label={t.endConfirm} busy={result.fetching} onCancel={onCancel} danger />
     </form>
   );
 }
@@ -369,6 +352,15 @@ export function Appointments({
   const appointments = masked.map((m) => getFragmentData(AppointmentFragment, m));
   const [editing, setEditing] = useState<{ mode: 'new' | 'edit' | 'end'; id?: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Opening a form starts a new action: the last one's notice no longer applies.
+  const open = (next: typeof editing) => {
+    setNotice(null);
+    setEditing(next);
+  };
+  const done = (text: string) => {
+    setEditing(null);
+    setNotice(text);
+  };
   const target = editing?.id ? (appointments.find((a) => a.id === editing.id) ?? null) : null;
   const date = (d: string | null | undefined) => (d ? formatNumericDate(d, lang) : '');
 
@@ -383,111 +375,63 @@ export function Appointments({
             variant="secondary"
             data-size="sm"
             aria-expanded={editing?.mode === 'new'}
-            onClick={() => {
-              setNotice(null);
-              setEditing(editing?.mode === 'new' ? null : { mode: 'new' });
-            }}
+            onClick={() => open(editing?.mode === 'new' ? null : { mode: 'new' })}
           >
             {t.newAppointment}
           </Button>
         )}
       </div>
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <LiveNotice notice={notice} />
       {appointments.length === 0 ? (
         <EmptyState>{t.appointmentsEmpty}</EmptyState>
       ) : (
-        <div className="table-scroll">
-          <Table zebra data-size="sm" data-testid="appointments">
-            <caption className="ds-sr-only">{t.appointmentsHeading}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colSector}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colOrganisation}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colCouncilPeriod}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colFrom}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colTo}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colNote}</Table.HeaderCell>
-                {canEdit && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
+        <DataTable
+          testId="appointments"
+          size="sm"
+          caption={t.appointmentsHeading}
+          columns={[t.colRole, t.colSector, t.colOrganisation, t.colCouncilPeriod, t.colFrom, t.colTo, t.colNote, canEdit && t.colActions]}
+        >
+          {appointments.map((a) => {
+            const role = t[`role${a.role}`];
+            return (
+              <Table.Row key={a.id}>
+                <Table.Cell>
+                  {role}
+                  {a.title && <span className="muted">, {a.title}</span>}
+                </Table.Cell>
+                <Table.Cell>{a.sector?.name}</Table.Cell>
+                <Table.Cell>{a.organisation?.name}</Table.Cell>
+                <Table.Cell>{a.councilPeriod?.name}</Table.Cell>
+                <Table.Cell className="nowrap">{date(a.startsOn)}</Table.Cell>
+                <Table.Cell className="nowrap">{a.endsOn ? date(a.endsOn) : t.ongoing}</Table.Cell>
+                <Table.Cell>{a.note}</Table.Cell>
+                {canEdit && (
+                  <Table.Cell>
+                    <div className="cell-actions">
+                      <RowAction label={t.editAppointmentLabel(role, date(a.startsOn))} onClick={() => open({ mode: 'edit', id: a.id })}>
+                        {t.editAppointment}
+                      </RowAction>
+                      {!a.endsOn && (
+                        <RowAction label={t.endAppointmentLabel(role)} onClick={() => open({ mode: 'end', id: a.id })} danger>
+                          {t.endAppointment}
+                        </RowAction>
+                      )}
+                    </div>
+                  </Table.Cell>
+                )}
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {appointments.map((a) => {
-                const role = t[`role${a.role}`];
-                return (
-                  <Table.Row key={a.id}>
-                    <Table.Cell>
-                      {role}
-                      {a.title && <span className="muted">, {a.title}</span>}
-                    </Table.Cell>
-                    <Table.Cell>{a.sector?.name}</Table.Cell>
-                    <Table.Cell>{a.organisation?.name}</Table.Cell>
-                    <Table.Cell>{a.councilPeriod?.name}</Table.Cell>
-                    <Table.Cell className="nowrap">{date(a.startsOn)}</Table.Cell>
-                    <Table.Cell className="nowrap">{a.endsOn ? date(a.endsOn) : t.ongoing}</Table.Cell>
-                    <Table.Cell>{a.note}</Table.Cell>
-                    {canEdit && (
-                      <Table.Cell>
-                        <div className="cell-actions">
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t.editAppointmentLabel(role, date(a.startsOn))}
-                            onClick={() => {
-                              setNotice(null);
-                              setEditing({ mode: 'edit', id: a.id });
-                            }}
-                          >
-                            {t.editAppointment}
-                          </Button>
-                          {!a.endsOn && (
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={t.endAppointmentLabel(role)}
-                              onClick={() => {
-                                setNotice(null);
-                                setEditing({ mode: 'end', id: a.id });
-                              }}
-                            >
-                              {t.endAppointment}
-                            </Button>
-                          )}
-                        </div>
-                      </Table.Cell>
-                    )}
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
-      {canEdit && editing?.mode === 'new' && (
+      {canEdit && (editing?.mode === 'new' || (editing?.mode === 'edit' && target)) && (
         <AppointmentForm
-          key="new"
-          personId={personId}
-          appointment={null}
-          fetchLatest={fetchLatest}
-          onCancel={() => setEditing(null)}
-          onDone={() => {
-            setEditing(null);
-            setNotice(t.appointmentSaved);
-          }}
-        />
-      )}
-      {canEdit && editing?.mode === 'edit' && target && (
-        <AppointmentForm
-          key={target.id}
+          key={target?.id ?? 'new'}
           personId={personId}
           appointment={target}
           fetchLatest={fetchLatest}
           onCancel={() => setEditing(null)}
-          onDone={() => {
-            setEditing(null);
-            setNotice(t.appointmentSaved);
-          }}
+          onDone={() => done(t.appointmentSaved)}
         />
       )}
       {canEdit && editing?.mode === 'end' && target && (
@@ -495,10 +439,7 @@ export function Appointments({
           key={`end-${target.id}`}
           appointment={target}
           onCancel={() => setEditing(null)}
-          onDone={() => {
-            setEditing(null);
-            setNotice(t.appointmentEnded);
-          }}
+          onDone={() => done(t.appointmentEnded)}
         />
       )}
     </section>

@@ -1,6 +1,8 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/RouterLink';
 import { EmptyState } from '../../components/states';
+import { Totals } from '../../components/Totals';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { formatNumericDate } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
@@ -49,50 +51,31 @@ export function AttendanceHistory({ history: masked }: { history: FragmentType<t
       ) : (
         <>
           <Paragraph data-size="sm">{t.attendanceIntro}</Paragraph>
-          <dl className="totals" data-testid="attendance-totals">
-            {(
-              [
-                [t.totalMeetings, h.totals.meetings],
-                [t.totalPresent, h.totals.present],
-                [t.totalDigital, h.totals.digital],
-                [t.totalAbsent, h.totals.absent],
-                [t.totalPartial, h.totals.partial],
-              ] as const
-            ).map(([label, n]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{n}</dd>
-              </div>
+          <Totals
+            testId="attendance-totals"
+            items={[
+              [t.totalMeetings, h.totals.meetings],
+              [t.totalPresent, h.totals.present],
+              [t.totalDigital, h.totals.digital],
+              [t.totalAbsent, h.totals.absent],
+              [t.totalPartial, h.totals.partial],
+            ]}
+          />
+          <DataTable size="sm" caption={t.attendanceHeading} columns={[t.colMeeting, t.colDate, t.colList, t.colAttendance]}>
+            {h.meetings.map((m) => (
+              <Table.Row key={m.record.id}>
+                <Table.Cell>
+                  <RouterLink to={meetingUrl(m.meeting.code)}>{t.meetingCode(m.meeting.code)}</RouterLink>
+                </Table.Cell>
+                <Table.Cell>{formatNumericDate(m.meeting.date, lang)}</Table.Cell>
+                <Table.Cell>{t[`list${m.record.category}`]}</Table.Cell>
+                <Table.Cell>
+                  {t[`status${m.record.status}`]}
+                  {m.partial && `, ${m.record.partialNote ?? t.partial}`}
+                </Table.Cell>
+              </Table.Row>
             ))}
-          </dl>
-          <div className="table-scroll">
-            <Table zebra data-size="sm">
-              <caption className="ds-sr-only">{t.attendanceHeading}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.colMeeting}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colDate}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colList}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colAttendance}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {h.meetings.map((m) => (
-                  <Table.Row key={m.record.id}>
-                    <Table.Cell>
-                      <RouterLink to={meetingUrl(m.meeting.code)}>{t.meetingCode(m.meeting.code)}</RouterLink>
-                    </Table.Cell>
-                    <Table.Cell>{formatNumericDate(m.meeting.date, lang)}</Table.Cell>
-                    <Table.Cell>{t[`list${m.record.category}`]}</Table.Cell>
-                    <Table.Cell>
-                      {t[`status${m.record.status}`]}
-                      {m.partial && `, ${m.record.partialNote ?? t.partial}`}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          </DataTable>
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
-import { NavLink } from 'react-router';
 import { allows } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
+import { SubNav } from '../../components/SubNav';
 import { useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
 import { councilUrl, organisationsUrl, peopleListUrl } from '../urls';
@@ -15,17 +15,5 @@ export function PeopleNav() {
     { to: organisationsUrl(), label: t.navOrganisations, show: allows(['SECRETARIAT'], state) },
   ].filter((i) => i.show);
   if (items.length < 2) return null;
-  return (
-    <nav aria-label={t.sectionNav} className="sub-nav">
-      <ul>
-        {items.map((i) => (
-          <li key={i.to}>
-            <NavLink to={i.to} end>
-              {i.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label={t.sectionNav} items={items} />;
 }

@@ -1,7 +1,7 @@
-import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import type { CombinedError } from '@urql/core';
 import { useState, type FormEvent } from 'react';
-import { EditConflict } from '../../components/EditConflict';
+import { FormConflict } from '../../components/EditConflict';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
@@ -120,24 +120,15 @@ export function PersonForm({
       <Heading level={2} data-size="sm" id={`${idPrefix}-h`}>
         {heading}
       </Heading>
-      {conflict?.active && (
-        <EditConflict
-          theirsLoaded={conflict.theirsLoaded}
-          saving={saving}
-          fields={(Object.keys(labels) as (keyof PersonValues)[]).map((k) => ({
-            label: labels[k],
-            mine: values[k],
-            theirs: latest?.[k] ?? '',
-          }))}
-          onKeepMine={() => submit()}
-          onTakeTheirs={() => {
-            if (latest) setValues(latest);
-            conflict.end();
-          }}
-        />
-      )}
-      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
-      {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
+      <FormConflict
+        conflict={conflict}
+        latest={latest}
+        saving={saving}
+        fields={(saved) => (Object.keys(labels) as (keyof PersonValues)[]).map((k) => ({ label: labels[k], mine: values[k], theirs: saved[k] }))}
+        onKeepMine={() => submit()}
+        onTakeTheirs={setValues}
+      />
+      <FormErrorSummary errors={errors} fieldIds={ids} attempt={attempt} other={server.other} />
       <Textfield id={ids.name} label={t.name} value={values.name} onChange={set('name')} error={errors.name} required autoComplete="off" />
       <Textfield id={ids.title} label={t.title} value={values.title} onChange={set('title')} error={errors.title} autoComplete="off" />
       <Textfield

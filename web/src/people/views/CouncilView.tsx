@@ -1,10 +1,9 @@
 import { Alert, Button, Card, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { allows } from '../../auth/access';
-import { useSessionState } from '../../auth/SessionProvider';
-import { RouterLink } from '../../components/RouterLink';
+import { DataTable } from '../../components/DataTable';
+import { CreateLink, PageHead } from '../../components/PageHead';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePageTitle } from '../../components/usePageTitle';
 import { getFragmentData, graphql } from '../../gql';
@@ -73,6 +72,18 @@ function isDate(value: string | null): value is string {
   return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
+/** A part of the composition, under a heading one level below the date's. */
+function CouncilSection({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-h`} className={className}>
+      <Heading level={3} data-size="sm" id={`${id}-h`}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
 function DatePicker({ date, onChange }: { date: string; onChange: (date: string | null) => void }) {
   const t = useMessages(messages);
   const [value, setValue] = useState(date);
@@ -104,7 +115,6 @@ export default function CouncilView() {
   const t = useMessages(messages);
   const { lang } = useLang();
   usePageTitle(t.councilTitle);
-  const state = useSessionState();
   const [params, setParams] = useSearchParams();
   const param = params.get('date');
   const date = isDate(param) ? param : todayInNorway();
@@ -114,16 +124,9 @@ export default function CouncilView() {
   return (
     <>
       <PeopleNav />
-      <div className="page-head">
-        <Heading level={1} data-size="lg">
-          {t.councilTitle}
-        </Heading>
-        {allows(['SECRETARIAT'], state) && (
-          <Button asChild variant="secondary">
-            <RouterLink to={newPersonUrl()}>{t.newPerson}</RouterLink>
-          </Button>
-        )}
-      </div>
+      <PageHead title={t.councilTitle}>
+        <CreateLink to={newPersonUrl()} label={t.newPerson} />
+      </PageHead>
       <Paragraph>{t.councilIntro}</Paragraph>
       <DatePicker key={date} date={date} onChange={(d) => setParams(d ? { date: d } : {})} />
       {!data && fetching ? (
@@ -152,75 +155,58 @@ export default function CouncilView() {
             </Card>
           </div>
 
-          <section aria-labelledby="sectors-h" className="stack">
-            <Heading level={3} data-size="sm" id="sectors-h">
-              {t.sectorsHeading}
-            </Heading>
-            <div className="table-scroll">
-              <Table data-testid="composition" className="composition-table">
-                <caption className="ds-sr-only">{t.sectorsHeading}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t.colSector}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colQuota}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t.colFilled}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.colStatus}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.colMembers}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {council.sectors.map((s) => {
-                    const empty = Math.max(0, s.quota - s.filled);
-                    return (
-                      <Table.Row key={s.sector.id}>
-                        <Table.HeaderCell scope="row">{s.sector.name}</Table.HeaderCell>
-                        <Table.Cell className="num">{s.quota}</Table.Cell>
-                        <Table.Cell className="num">{s.filled}</Table.Cell>
-                        <Table.Cell>
-                          <Tag data-size="sm" data-color={STATUS_COLOR[s.status]}>
-                            {s.status === 'UNDER'
-                              ? t.statusUNDER(-s.difference)
-                              : s.status === 'OVER'
-                                ? t.statusOVER(s.difference)
-                                : t.statusFULL}
-                          </Tag>
-                        </Table.Cell>
-                        <Table.Cell>
-                          <ul className="plain-list seat-list">
-                            {s.members.map((m) => (
-                              <li key={getFragmentData(SeatFragment, m).appointment.id}>
-                                <SeatLine seat={m} />
-                              </li>
-                            ))}
-                            {Array.from({ length: empty }, (_, i) => (
-                              <li key={`empty-${i}`} className="empty-seat">
-                                {t.emptySeat}
-                              </li>
-                            ))}
-                          </ul>
-                        </Table.Cell>
-                      </Table.Row>
-                    );
-                  })}
-                </Table.Body>
-              </Table>
-            </div>
-          </section>
+          <CouncilSection id="sectors" title={t.sectorsHeading} className="stack">
+            <DataTable
+              testId="composition"
+              className="composition-table"
+              zebra={false}
+              caption={t.sectorsHeading}
+              columns={[t.colSector, { label: t.colQuota, className: 'num' }, { label: t.colFilled, className: 'num' }, t.colStatus, t.colMembers]}
+            >
+            {council.sectors.map((s) => {
+              const empty = Math.max(0, s.quota - s.filled);
+              return (
+                <Table.Row key={s.sector.id}>
+                  <Table.HeaderCell scope="row">{s.sector.name}</Table.HeaderCell>
+                  <Table.Cell className="num">{s.quota}</Table.Cell>
+                  <Table.Cell className="num">{s.filled}</Table.Cell>
+                  <Table.Cell>
+                    <Tag data-size="sm" data-color={STATUS_COLOR[s.status]}>
+                      {s.status === 'UNDER'
+                        ? t.statusUNDER(-s.difference)
+                        : s.status === 'OVER'
+                          ? t.statusOVER(s.difference)
+                          : t.statusFULL}
+                    </Tag>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <ul className="plain-list seat-list">
+                      {s.members.map((m) => (
+                        <li key={getFragmentData(SeatFragment, m).appointment.id}>
+                          <SeatLine seat={m} />
+                        </li>
+                      ))}
+                      {Array.from({ length: empty }, (_, i) => (
+                        <li key={`empty-${i}`} className="empty-seat">
+                          {t.emptySeat}
+                        </li>
+                      ))}
+                    </ul>
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+            </DataTable>
+          </CouncilSection>
 
           {council.membersWithoutSector.length > 0 && (
-            <section aria-labelledby="nosector-h">
-              <Heading level={3} data-size="sm" id="nosector-h">
-                {t.withoutSector}
-              </Heading>
+            <CouncilSection id="nosector" title={t.withoutSector}>
               <Paragraph data-size="sm">{t.withoutSectorText}</Paragraph>
               <SeatList seats={council.membersWithoutSector} />
-            </section>
+            </CouncilSection>
           )}
 
-          <section aria-labelledby="ending-h">
-            <Heading level={3} data-size="sm" id="ending-h">
-              {t.endingSoonHeading}
-            </Heading>
+          <CouncilSection id="ending" title={t.endingSoonHeading}>
             {council.endingSoon.length === 0 ? (
               <Paragraph className="muted">{t.endingSoonNone}</Paragraph>
             ) : (
@@ -228,29 +214,20 @@ export default function CouncilView() {
                 <SeatList seats={council.endingSoon} showEnd />
               </Alert>
             )}
-          </section>
+          </CouncilSection>
 
           <div className="columns">
-            <section aria-labelledby="observers-h">
-              <Heading level={3} data-size="sm" id="observers-h">
-                {t.observersHeading}
-              </Heading>
+            <CouncilSection id="observers" title={t.observersHeading}>
               <SeatList seats={council.observers} />
-            </section>
+            </CouncilSection>
             {council.deputies.length > 0 && (
-              <section aria-labelledby="deputies-h">
-                <Heading level={3} data-size="sm" id="deputies-h">
-                  {t.deputiesHeading}
-                </Heading>
+              <CouncilSection id="deputies" title={t.deputiesHeading}>
                 <SeatList seats={council.deputies} />
-              </section>
+              </CouncilSection>
             )}
-            <section aria-labelledby="secretariat-h">
-              <Heading level={3} data-size="sm" id="secretariat-h">
-                {t.secretariatHeading}
-              </Heading>
+            <CouncilSection id="secretariat" title={t.secretariatHeading}>
               <SeatList seats={council.secretariat} />
-            </section>
+            </CouncilSection>
           </div>
         </div>
       ) : null}

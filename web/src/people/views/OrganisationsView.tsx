@@ -2,11 +2,12 @@ import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsyst
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient, useMutation } from 'urql';
 import { errorCodes } from '../../api/errors';
-import { EditConflict } from '../../components/EditConflict';
+import { FormConflict } from '../../components/EditConflict';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
-import { PagedFooter } from '../../components/PagedFooter';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { DataTable, RowAction } from '../../components/DataTable';
+import { PagedResults } from '../../components/PagedResults';
+import { LiveNotice } from '../../components/states';
 import { useConflict } from '../../components/useConflict';
 import { usePagedQuery } from '../../components/usePagedQuery';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -116,22 +117,20 @@ function OrganisationForm({
       <Heading level={2} data-size="xs" id={`${prefix}-h`} ref={heading} tabIndex={-1}>
         {organisation ? t.renameHeading(organisation.name) : t.newOrganisationHeading}
       </Heading>
-      {conflict.active && organisation && (
-        <EditConflict
-          theirsLoaded={conflict.theirsLoaded}
-          saving={result.fetching}
-          fields={[
-            { label: t.name, mine: name, theirs: organisation.name },
-            { label: t.shortName, mine: shortName, theirs: organisation.shortName ?? '' },
-          ]}
-          onKeepMine={() => submit()}
-          onTakeTheirs={() => {
-            setName(organisation.name);
-            setShortName(organisation.shortName ?? '');
-            conflict.end();
-          }}
-        />
-      )}
+      <FormConflict
+        conflict={conflict}
+        latest={organisation}
+        saving={result.fetching}
+        fields={(saved) => [
+          { label: t.name, mine: name, theirs: saved.name },
+          { label: t.shortName, mine: shortName, theirs: saved.shortName ?? '' },
+        ]}
+        onKeepMine={() => submit()}
+        onTakeTheirs={(saved) => {
+          setName(saved.name);
+          setShortName(saved.shortName ?? '');
+        }}
+      />
       {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
       <div className="field-row">
         <Textfield
@@ -180,6 +179,10 @@ export default function OrganisationsView() {
     [client],
   );
   const target = paged.nodes.find((o) => o.id === editing) ?? null;
+  const rename = (id: string) => {
+    setNotice(null);
+    setEditing(id);
+  };
 
   return (
     <>
@@ -188,7 +191,7 @@ export default function OrganisationsView() {
         {t.organisationsTitle}
       </Heading>
       <Paragraph>{t.organisationsIntro}</Paragraph>
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      <LiveNotice notice={notice} />
       <OrganisationForm organisation={null} fetchLatest={fetchLatest} onDone={(name) => setNotice(t.organisationAdded(name))} />
       {target && (
         <OrganisationForm
@@ -202,50 +205,21 @@ export default function OrganisationsView() {
           }}
         />
       )}
-      {paged.loading ? (
-        <Loading />
-      ) : paged.error ? (
-        <ErrorState error={paged.error} onRetry={paged.retry} />
-      ) : paged.totalCount === 0 ? (
-        <EmptyState>{t.noOrganisations}</EmptyState>
-      ) : (
-        <div className="stack">
-          <div className="table-scroll">
-            <Table zebra data-testid="organisations">
-              <caption className="ds-sr-only">{t.organisationsCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.colName}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colShortName}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colActions}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {paged.nodes.map((o) => (
-                  <Table.Row key={o.id}>
-                    <Table.Cell>{o.name}</Table.Cell>
-                    <Table.Cell>{o.shortName}</Table.Cell>
-                    <Table.Cell>
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t.renameLabel(o.name)}
-                        onClick={() => {
-                          setNotice(null);
-                          setEditing(o.id);
-                        }}
-                      >
-                        {f.edit}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-          <PagedFooter paged={paged} countText={t.organisationsCount} />
-        </div>
-      )}
+      <PagedResults paged={paged} empty={t.noOrganisations} countText={t.organisationsCount}>
+        <DataTable testId="organisations" caption={t.organisationsCaption} columns={[t.colName, t.colShortName, t.colActions]}>
+          {paged.nodes.map((o) => (
+            <Table.Row key={o.id}>
+              <Table.Cell>{o.name}</Table.Cell>
+              <Table.Cell>{o.shortName}</Table.Cell>
+              <Table.Cell>
+                <RowAction label={t.renameLabel(o.name)} onClick={() => rename(o.id)}>
+                  {f.edit}
+                </RowAction>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
+      </PagedResults>
     </>
   );
 }

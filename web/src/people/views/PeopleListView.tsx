@@ -1,11 +1,11 @@
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import { useSearchParams } from 'react-router';
+import { Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from 'urql';
-import { allows } from '../../auth/access';
-import { useSessionState } from '../../auth/SessionProvider';
-import { PagedFooter } from '../../components/PagedFooter';
+import { DataTable } from '../../components/DataTable';
+import { FilterSelect, Filters } from '../../components/Filters';
+import { CreateLink, PageHead } from '../../components/PageHead';
+import { PagedResults } from '../../components/PagedResults';
 import { RouterLink } from '../../components/RouterLink';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useFilterParams } from '../../components/useFilterParams';
 import { usePagedQuery } from '../../components/usePagedQuery';
 import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
@@ -64,8 +64,7 @@ const SectorsQuery = graphql(`
 export default function PeopleListView() {
   const t = useMessages(messages);
   usePageTitle(t.peopleTitle);
-  const state = useSessionState();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clear } = useFilterParams();
   const roleParam = params.get('role');
   const role = isAppointmentRole(roleParam) ? roleParam : null;
   const sector = params.get('sector') || null;
@@ -80,105 +79,54 @@ export default function PeopleListView() {
   const today = todayInNorway();
   const filtered = Boolean(role || sector || activeOn);
 
-  function setParam(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
-
   return (
     <>
       <PeopleNav />
-      <div className="page-head">
-        <Heading level={1} data-size="lg">
-          {t.peopleTitle}
-        </Heading>
-        {allows(['SECRETARIAT'], state) && (
-          <Button asChild variant="secondary">
-            <RouterLink to={newPersonUrl()}>{t.newPerson}</RouterLink>
-          </Button>
-        )}
-      </div>
+      <PageHead title={t.peopleTitle}>
+        <CreateLink to={newPersonUrl()} label={t.newPerson} />
+      </PageHead>
       <Paragraph>{t.peopleIntro}</Paragraph>
-      <div className="filters" role="group" aria-label={t.filters}>
-        <Field>
-          <Label>{t.filterRole}</Label>
-          <Select value={role ?? ''} onChange={(e) => setParam('role', e.target.value)} width="auto">
-            <Select.Option value="">{t.anyRole}</Select.Option>
-            {APPOINTMENT_ROLES.map((r) => (
-              <Select.Option key={r} value={r}>
-                {t[`role${r}`]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{t.filterSector}</Label>
-          <Select value={sector ?? ''} onChange={(e) => setParam('sector', e.target.value)} width="auto">
-            <Select.Option value="">{t.anySector}</Select.Option>
-            {sectors?.sectors.map((s) => (
-              <Select.Option key={s.id} value={s.code}>
-                {s.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+      <Filters label={t.filters} clearLabel={t.clearFilters} onClear={filtered ? clear : undefined}>
+        <FilterSelect
+          name="role"
+          label={t.filterRole}
+          anyLabel={t.anyRole}
+          options={APPOINTMENT_ROLES.map((r) => ({ value: r, label: t[`role${r}`] }))}
+        />
+        <FilterSelect
+          name="sector"
+          label={t.filterSector}
+          anyLabel={t.anySector}
+          options={sectors?.sectors.map((s) => ({ value: s.code, label: s.name })) ?? []}
+        />
         <Textfield
           label={t.filterActiveOn}
           type="date"
           value={activeOn ?? ''}
           onChange={(e) => setParam('activeOn', e.target.value)}
         />
-        {filtered && (
-          <Button variant="tertiary" onClick={() => setParams({}, { replace: true })}>
-            {t.clearFilters}
-          </Button>
-        )}
-      </div>
-      {paged.loading ? (
-        <Loading />
-      ) : paged.error ? (
-        <ErrorState error={paged.error} onRetry={paged.retry} />
-      ) : paged.totalCount === 0 ? (
-        <EmptyState>{filtered ? t.noPeople : t.noPeopleAtAll}</EmptyState>
-      ) : (
-        <div className="stack">
-          <div className="table-scroll">
-            <Table zebra data-testid="people">
-              <caption className="ds-sr-only">{t.peopleCaption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.colName}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colTitle}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colOrganisation}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.colRoles}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {paged.nodes.map((p) => {
-                  const current = p.appointments.filter((a) => runsOn(a, activeOn ?? today));
-                  return (
-                    <Table.Row key={p.id}>
-                      <Table.Cell>
-                        <RouterLink to={personUrl(p.id)}>{p.name}</RouterLink>
-                      </Table.Cell>
-                      <Table.Cell>{p.title}</Table.Cell>
-                      <Table.Cell>{p.organisation?.name}</Table.Cell>
-                      <Table.Cell>
-                        {current
-                          .map((a) => (a.sector ? `${t[`role${a.role}`]} (${a.sector.name})` : t[`role${a.role}`]))
-                          .join('; ')}
-                      </Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
-          </div>
-          <PagedFooter paged={paged} countText={t.peopleCount} />
-        </div>
-      )}
+      </Filters>
+      <PagedResults paged={paged} empty={filtered ? t.noPeople : t.noPeopleAtAll} countText={t.peopleCount}>
+        <DataTable testId="people" caption={t.peopleCaption} columns={[t.colName, t.colTitle, t.colOrganisation, t.colRoles]}>
+          {paged.nodes.map((p) => {
+            const current = p.appointments.filter((a) => runsOn(a, activeOn ?? today));
+            return (
+              <Table.Row key={p.id}>
+                <Table.Cell>
+                  <RouterLink to={personUrl(p.id)}>{p.name}</RouterLink>
+                </Table.Cell>
+                <Table.Cell>{p.title}</Table.Cell>
+                <Table.Cell>{p.organisation?.name}</Table.Cell>
+                <Table.Cell>
+                  {current
+                    .map((a) => (a.sector ? `${t[`role${a.role}`]} (${a.sector.name})` : t[`role${a.role}`]))
+                    .join('; ')}
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </DataTable>
+      </PagedResults>
     </>
   );
 }

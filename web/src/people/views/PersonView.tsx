@@ -1,13 +1,15 @@
-import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Link } from '@digdir/designsystemet-react';
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { errorCodes } from '../../api/errors';
 import { allows } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
+import { Fact } from '../../components/Fact';
 import formMessages from '../../components/formMessages';
-import { RouterLink } from '../../components/RouterLink';
-import { ErrorState, Loading } from '../../components/states';
+import { NotFound } from '../../components/NotFound';
+import { PageHead } from '../../components/PageHead';
+import { ErrorState, LiveNotice, Loading } from '../../components/states';
 import { useConflict } from '../../components/useConflict';
 import { usePageTitle } from '../../components/usePageTitle';
 import { graphql } from '../../gql';
@@ -67,19 +69,16 @@ const UpdatePersonMutation = graphql(`
 // Lists that may be empty name their types, so that adding to them refreshes the page.
 const personContext = { additionalTypenames: ['Appointment', 'Affiliation'] };
 
-function NotFound() {
+function PersonNotFound() {
   const t = useMessages(messages);
-  usePageTitle(t.personNotFound);
   return (
-    <div className="narrow" data-testid="person-not-found">
-      <Heading level={1} data-size="lg">
-        {t.personNotFound}
-      </Heading>
-      <Paragraph>{t.personNotFoundText}</Paragraph>
-      <Paragraph>
-        <RouterLink to={councilUrl()}>{t.backToCouncil}</RouterLink>
-      </Paragraph>
-    </div>
+    <NotFound
+      title={t.personNotFound}
+      text={t.personNotFoundText}
+      backTo={councilUrl()}
+      backLabel={t.backToCouncil}
+      testId="person-not-found"
+    />
   );
 }
 
@@ -104,18 +103,15 @@ export default function PersonView() {
 
   if (!data && fetching) return <Loading />;
   if (error && !data) {
-    if (errorCodes(error).has('NOT_FOUND') || errorCodes(error).has('VALIDATION')) return <NotFound />;
+    if (errorCodes(error).has('NOT_FOUND') || errorCodes(error).has('VALIDATION')) return <PersonNotFound />;
     return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
-  if (!person) return <NotFound />;
+  if (!person) return <PersonNotFound />;
 
   return (
     <article className="stack" data-testid="person">
       <PeopleNav />
-      <div className="page-head">
-        <Heading level={1} data-size="lg">
-          {person.name}
-        </Heading>
+      <PageHead title={person.name}>
         {canEdit && !editing && (
           <Button
             variant="secondary"
@@ -127,8 +123,8 @@ export default function PersonView() {
             {t.editPerson}
           </Button>
         )}
-      </div>
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
+      </PageHead>
+      <LiveNotice notice={notice} />
       {editing ? (
         <PersonForm
           idPrefix="person"
@@ -156,37 +152,18 @@ export default function PersonView() {
         />
       ) : (
         <dl className="facts">
-          {person.title && (
-            <>
-              <dt>{t.title}</dt>
-              <dd>{person.title}</dd>
-            </>
-          )}
-          {person.organisation && (
-            <>
-              <dt>{t.organisation}</dt>
-              <dd>{person.organisation.name}</dd>
-            </>
-          )}
+          {person.title && <Fact label={t.title}>{person.title}</Fact>}
+          {person.organisation && <Fact label={t.organisation}>{person.organisation.name}</Fact>}
           {person.email && (
-            <>
-              <dt>{t.email}</dt>
-              <dd>
-                <Link href={`mailto:${person.email}`}>{person.email}</Link>
-              </dd>
-            </>
+            <Fact label={t.email}>
+              <Link href={`mailto:${person.email}`}>{person.email}</Link>
+            </Fact>
           )}
-          {person.phone && (
-            <>
-              <dt>{t.phone}</dt>
-              <dd>{person.phone}</dd>
-            </>
-          )}
+          {person.phone && <Fact label={t.phone}>{person.phone}</Fact>}
           {person.note && (
-            <>
-              <dt>{t.note}</dt>
-              <dd className="prewrap">{person.note}</dd>
-            </>
+            <Fact label={t.note} className="prewrap">
+              {person.note}
+            </Fact>
           )}
         </dl>
       )}

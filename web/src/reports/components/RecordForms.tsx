@@ -1,9 +1,12 @@
 // The secretariat records the year's events and publications here; the report counts them.
-import { Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import type { CombinedError } from '@urql/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from 'urql';
+import { FormButtons } from '../../components/FormButtons';
 import { isWebUrl, orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
+import { OptionSelect } from '../../components/OptionSelect';
 import { graphql } from '../../gql';
 import type { EventKind, EventRole, PublicationKind } from '../../gql/graphql';
 import { useMessages } from '../../i18n/LanguageProvider';
@@ -46,18 +49,36 @@ const DeletePublicationMutation = graphql(`
 // A deleted row returns only its id: name the types so the report is fetched again.
 const REFRESH = { additionalTypenames: ['Event', 'Publication', 'AnnualReport'] };
 
-export function EventForm({ year, onDone, onCancel }: { year: number; onDone: (title: string) => void; onCancel: () => void }) {
+// What tells the two record forms apart besides their own fields.
+const FORMS = {
+  event: { heading: 'addEventHeading', submit: 'addEvent', dateField: 'date' },
+  publication: { heading: 'addPublicationHeading', submit: 'addPublication', dateField: 'publishedOn' },
+} as const;
+
+/** A new record's form: the title first and the link last, checked before saving, around the fields of its kind. */
+function RecordForm({
+  kind,
+  result,
+  save,
+  onDone,
+  onCancel,
+  children,
+}: {
+  kind: keyof typeof FORMS;
+  result: { fetching: boolean; error?: CombinedError };
+  /** Saves the record with this title and link; gives its saved title, or nothing when it failed. */
+  save: (fields: { title: string; url: string | null }) => Promise<string | undefined>;
+  onDone: (title: string) => void;
+  onCancel: () => void;
+  children: (errors: Record<string, string>) => ReactNode;
+}) {
   const t = useMessages(messages);
   const f = useMessages(formMessages);
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<EventKind>('SEMINAR');
-  const [role, setRole] = useState<EventRole>('ORGANISER');
-  const [date, setDate] = useState(`${year}-01-01`);
-  const [location, setLocation] = useState('');
   const [url, setUrl] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [result, create] = useMutation(CreateEventMutation);
-  const server = useServerErrors(result.error, { title: t.titleMissing, url: f.invalidUrl, date: f.invalidDate });
+  const form = FORMS[kind];
+  const server = useServerErrors(result.error, { title: t.titleMissing, url: f.invalidUrl, [form.dateField]: f.invalidDate });
   const errors: Record<string, string> = { ...server.fields, ...local };
 
   async function submit(e: FormEvent) {
@@ -67,123 +88,85 @@ export function EventForm({ year, onDone, onCancel }: { year: number; onDone: (t
     if (url.trim() && !isWebUrl(url.trim())) next.url = f.invalidUrl;
     setLocal(next);
     if (Object.keys(next).length > 0) return;
-    const response = await create(
-      { input: { title: title.trim(), kind, role, date: date || null, location: orNull(location), url: orNull(url) } },
-      REFRESH,
-    );
-    if (response.data) onDone(response.data.createEvent.title);
+    const saved = await save({ title: title.trim(), url: orNull(url) });
+    if (saved !== undefined) onDone(saved);
   }
 
   return (
-    <form className="stack form" onSubmit={submit} noValidate aria-labelledby="new-event-h" data-testid="event-form">
-      <Heading level={3} data-size="xs" id="new-event-h">
-        {t.addEventHeading}
+    <form className="stack form" onSubmit={submit} noValidate aria-labelledby={`new-${kind}-h`} data-testid={`${kind}-form`}>
+      <Heading level={3} data-size="xs" id={`new-${kind}-h`}>
+        {t[form.heading]}
       </Heading>
       {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
       <Textfield label={t.fieldTitle} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoComplete="off" />
-      <div className="field-row">
-        <Field>
-          <Label>{t.fieldKind}</Label>
-          <Select value={kind} onChange={(e) => setKind(e.target.value as EventKind)}>
-            {EVENT_KINDS.map((k) => (
-              <Select.Option key={k} value={k}>
-                {t[`eventKind${k}`]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label>{t.fieldRole}</Label>
-          <Select value={role} onChange={(e) => setRole(e.target.value as EventRole)}>
-            {EVENT_ROLES.map((r) => (
-              <Select.Option key={r} value={r}>
-                {t[`eventRole${r}`]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      <div className="field-row">
-        <Textfield label={t.fieldDate} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} />
-        <Textfield label={`${t.fieldLocation} ${f.optional}`} value={location} onChange={(e) => setLocation(e.target.value)} />
-      </div>
+      {children(errors)}
       <Textfield label={`${t.fieldUrl} ${f.optional}`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.url} />
-      <div className="button-row">
-        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
-          {t.addEvent}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
+      <FormButtons label={t[form.submit]} busy={result.fetching} onCancel={onCancel} />
     </form>
   );
 }
 
-export function PublicationForm({ year, onDone, onCancel }: { year: number; onDone: (title: string) => void; onCancel: () => void }) {
+type RecordFormProps = { year: number; onDone: (title: string) => void; onCancel: () => void };
+
+export function EventForm({ year, onDone, onCancel }: RecordFormProps) {
   const t = useMessages(messages);
   const f = useMessages(formMessages);
-  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<EventKind>('SEMINAR');
+  const [role, setRole] = useState<EventRole>('ORGANISER');
+  const [date, setDate] = useState(`${year}-01-01`);
+  const [location, setLocation] = useState('');
+  const [result, create] = useMutation(CreateEventMutation);
+  const save = async (fields: { title: string; url: string | null }) => {
+    const input = { ...fields, kind, role, date: date || null, location: orNull(location) };
+    return (await create({ input }, REFRESH)).data?.createEvent.title;
+  };
+
+  return (
+    <RecordForm kind="event" result={result} save={save} onDone={onDone} onCancel={onCancel}>
+      {(errors) => (
+        <>
+          <div className="field-row">
+            <OptionSelect label={t.fieldKind} value={kind} options={EVENT_KINDS} text={(k) => t[`eventKind${k}`]} onChange={setKind} />
+            <OptionSelect label={t.fieldRole} value={role} options={EVENT_ROLES} text={(r) => t[`eventRole${r}`]} onChange={setRole} />
+          </div>
+          <div className="field-row">
+            <Textfield label={t.fieldDate} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} />
+            <Textfield label={`${t.fieldLocation} ${f.optional}`} value={location} onChange={(e) => setLocation(e.target.value)} />
+          </div>
+        </>
+      )}
+    </RecordForm>
+  );
+}
+
+export function PublicationForm({ year, onDone, onCancel }: RecordFormProps) {
+  const t = useMessages(messages);
+  const f = useMessages(formMessages);
   const [kind, setKind] = useState<PublicationKind>('KRONIKK');
   const [outlet, setOutlet] = useState('');
   const [publishedOn, setPublishedOn] = useState(`${year}-01-01`);
-  const [url, setUrl] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
   const [result, create] = useMutation(CreatePublicationMutation);
-  const server = useServerErrors(result.error, { title: t.titleMissing, url: f.invalidUrl, publishedOn: f.invalidDate });
-  const errors: Record<string, string> = { ...server.fields, ...local };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const next: Record<string, string> = {};
-    if (!title.trim()) next.title = t.titleMissing;
-    if (url.trim() && !isWebUrl(url.trim())) next.url = f.invalidUrl;
-    setLocal(next);
-    if (Object.keys(next).length > 0) return;
-    const response = await create(
-      { input: { title: title.trim(), kind, outlet: orNull(outlet), publishedOn: publishedOn || null, url: orNull(url) } },
-      REFRESH,
-    );
-    if (response.data) onDone(response.data.createPublication.title);
-  }
+  const save = async (fields: { title: string; url: string | null }) => {
+    const input = { ...fields, kind, outlet: orNull(outlet), publishedOn: publishedOn || null };
+    return (await create({ input }, REFRESH)).data?.createPublication.title;
+  };
 
   return (
-    <form className="stack form" onSubmit={submit} noValidate aria-labelledby="new-publication-h" data-testid="publication-form">
-      <Heading level={3} data-size="xs" id="new-publication-h">
-        {t.addPublicationHeading}
-      </Heading>
-      {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
-      <Textfield label={t.fieldTitle} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoComplete="off" />
-      <div className="field-row">
-        <Field>
-          <Label>{t.fieldKind}</Label>
-          <Select value={kind} onChange={(e) => setKind(e.target.value as PublicationKind)}>
-            {PUBLICATION_KINDS.map((k) => (
-              <Select.Option key={k} value={k}>
-                {t[`pubKind${k}`]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Textfield label={`${t.fieldOutlet} ${f.optional}`} value={outlet} onChange={(e) => setOutlet(e.target.value)} />
-        <Textfield
-          label={t.fieldPublishedOn}
-          type="date"
-          value={publishedOn}
-          onChange={(e) => setPublishedOn(e.target.value)}
-          error={errors.publishedOn}
-        />
-      </div>
-      <Textfield label={`${t.fieldUrl} ${f.optional}`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.url} />
-      <div className="button-row">
-        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
-          {t.addPublication}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
-    </form>
+    <RecordForm kind="publication" result={result} save={save} onDone={onDone} onCancel={onCancel}>
+      {(errors) => (
+        <div className="field-row">
+          <OptionSelect label={t.fieldKind} value={kind} options={PUBLICATION_KINDS} text={(k) => t[`pubKind${k}`]} onChange={setKind} />
+          <Textfield label={`${t.fieldOutlet} ${f.optional}`} value={outlet} onChange={(e) => setOutlet(e.target.value)} />
+          <Textfield
+            label={t.fieldPublishedOn}
+            type="date"
+            value={publishedOn}
+            onChange={(e) => setPublishedOn(e.target.value)}
+            error={errors.publishedOn}
+          />
+        </div>
+      )}
+    </RecordForm>
   );
 }
 

@@ -6,12 +6,14 @@ import { useSessionState } from '../../auth/SessionProvider';
 import { useQuery } from 'urql';
 import { RouterLink } from '../../components/RouterLink';
 import { ErrorState, Loading } from '../../components/states';
+import { Totals } from '../../components/Totals';
 import { usePageTitle } from '../../components/usePageTitle';
 import { policyDocumentUrl } from '../../consultations/urls';
 import { graphql } from '../../gql';
 import type { AnnualReportPageQuery } from '../../gql/graphql';
-import { formatNumericDate, todayInNorway } from '../../i18n/format';
+import { formatNumericDate } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
+import { FIRST_YEAR, thisYear, yearsDown } from '../../meetings/dates';
 import { useDownload } from '../../meetings/download';
 import { meetingUrl } from '../../meetings/urls';
 import { personUrl } from '../../people/urls';
@@ -21,8 +23,6 @@ import { EventForm, PublicationForm, RemoveRecord } from '../components/RecordFo
 import { Muted, ReportSection, SectionTable } from '../components/ReportSection';
 import messages from '../messages';
 import { annualReportDocumentUrl, reportCsvUrl, type ReportTable } from '../urls';
-
-const FIRST_YEAR = 2015;
 
 const AnnualReportPageQuery = graphql(`
   query AnnualReportPage($year: Int!) {
@@ -166,10 +166,10 @@ export default function AnnualReportView() {
   const t = useMessages(messages);
   const { lang } = useLang();
   const [params, setParams] = useSearchParams();
-  const thisYear = Number(todayInNorway().slice(0, 4));
+  const current = thisYear();
   const param = Number(params.get('year'));
   // The report is written early the next year: last year is the one people look for.
-  const year = Number.isInteger(param) && param >= FIRST_YEAR && param <= thisYear ? param : thisYear - 1;
+  const year = Number.isInteger(param) && param >= FIRST_YEAR && param <= current ? param : current - 1;
   usePageTitle(t.titleYear(year));
   const [{ data, fetching, error }, reexecute] = useQuery({ query: AnnualReportPageQuery, variables: { year }, context: reportContext });
   const { download, busy, failure } = useDownload();
@@ -180,8 +180,7 @@ export default function AnnualReportView() {
     setAdding(null);
     setNotice(text);
   };
-  const years: number[] = [];
-  for (let y = thisYear; y >= FIRST_YEAR; y--) years.push(y);
+  const years = yearsDown(current, FIRST_YEAR);
   const report = data?.annualReport.year === year ? data.annualReport : undefined;
   const date = (d: string | null | undefined) => (d ? formatNumericDate(d, lang) : '');
   const csv = (table: ReportTable) => () => download(reportCsvUrl(year, table), `arsrapport-${year}-${table}.csv`);
@@ -557,21 +556,14 @@ export default function AnnualReportView() {
           </ReportSection>
 
           <ReportSection id="followups" heading={t.followUpsHeading} table={t.tableFollowUps} onDownload={csv('follow-ups')} busy={isBusy('follow-ups')}>
-            <dl className="totals">
-              {(
-                [
-                  [t.followOpened, report.followUps.opened],
-                  [t.followClosed, report.followUps.closed],
-                  [t.followCancelled, report.followUps.cancelled],
-                  [t.followOpen, report.followUps.openAtYearEnd],
-                ] as const
-              ).map(([label, n]) => (
-                <div key={label}>
-                  <dt>{label}</dt>
-                  <dd>{n}</dd>
-                </div>
-              ))}
-            </dl>
+            <Totals
+              items={[
+                [t.followOpened, report.followUps.opened],
+                [t.followClosed, report.followUps.closed],
+                [t.followCancelled, report.followUps.cancelled],
+                [t.followOpen, report.followUps.openAtYearEnd],
+              ]}
+            />
           </ReportSection>
         </>
       ) : null}

@@ -7,6 +7,7 @@ import { apiUrl } from '../../api/config';
 import { useDescribeError } from '../../api/errors';
 import { useSession } from '../../auth/SessionProvider';
 import { isWebUrl, useServerErrors } from '../../components/formErrors';
+import { FailureAlert } from '../../components/states';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { useDownload } from '../../meetings/download';
@@ -193,11 +194,7 @@ function LinkForm({ sakId }: { sakId: string }) {
       </Heading>
       <Textfield label={t.attachmentTitle} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
       <Textfield label={t.linkUrl} type="url" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.url} />
-      {server.other && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{server.other}</Paragraph>
-        </Alert>
-      )}
+      {server.other && <FailureAlert>{server.other}</FailureAlert>}
       <div>
         <Button type="submit" variant="secondary" loading={result.fetching}>
           {t.addLink}
@@ -271,16 +268,8 @@ export function Attachments({
           ))}
         </ol>
       )}
-      {failure && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{t.fileDownloadFailed}</Paragraph>
-        </Alert>
-      )}
-      {removeResult.error && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{describe(removeResult.error)}</Paragraph>
-        </Alert>
-      )}
+      {failure && <FailureAlert>{t.fileDownloadFailed}</FailureAlert>}
+      {removeResult.error && <FailureAlert>{describe(removeResult.error)}</FailureAlert>}
       {editable && (
         <div className="attachment-forms">
           <UploadForm sakId={sakId} onUploaded={onChanged} />

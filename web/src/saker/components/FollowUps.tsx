@@ -1,10 +1,12 @@
 // Follow-up items from a sak's vedtak ("Rådet ber sekretariatet følge opp …"): who, by when,
 // and closed as done or cancelled. Open ones come up under "Utestående fra forrige referat".
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useDescribeError } from '../../api/errors';
+import { DataTable } from '../../components/DataTable';
 import { useServerErrors } from '../../components/formErrors';
+import { FailureAlert } from '../../components/states';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { FollowUpStatus } from '../../gql/graphql';
 import { formatNumericDate, todayInNorway } from '../../i18n/format';
@@ -85,11 +87,7 @@ function NewFollowUp({ sakId }: { sakId: string }) {
         <Textfield label={t.assignee} description={t.assigneeHint} value={assignee} onChange={(e) => setAssignee(e.target.value)} error={errors.assigneeText} />
         <Textfield type="date" label={t.dueOn} value={due} min={todayInNorway()} onChange={(e) => setDue(e.target.value)} error={errors.dueOn} />
       </div>
-      {server.other && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{server.other}</Paragraph>
-        </Alert>
-      )}
+      {server.other && <FailureAlert>{server.other}</FailureAlert>}
       <div>
         <Button type="submit" variant="secondary" loading={result.fetching}>
           {t.addFollowUp}
@@ -127,61 +125,47 @@ export function FollowUps({
       {items.length === 0 ? (
         <Paragraph className="muted">{t.noFollowUps}</Paragraph>
       ) : (
-        <div className="table-scroll">
-          <Table>
-            <caption className="ds-sr-only">{t.followUps}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.followUpDescription}</Table.HeaderCell>
-                <Table.HeaderCell>{t.assignee}</Table.HeaderCell>
-                <Table.HeaderCell>{t.dueOn}</Table.HeaderCell>
-                <Table.HeaderCell>{t.status}</Table.HeaderCell>
-                {editable && <Table.HeaderCell>{t.actions}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {items.map((f) => (
-                <Table.Row key={f.id}>
-                  <Table.Cell>{f.description}</Table.Cell>
-                  <Table.Cell>{f.assignee?.name ?? f.assigneeText ?? '–'}</Table.Cell>
-                  <Table.Cell className="nowrap">
-                    {f.dueOn ? formatNumericDate(f.dueOn, lang) : '–'}
-                    {f.status === 'OPEN' && f.dueOn && f.dueOn < today && (
-                      <Tag data-color="danger" data-size="sm">
-                        {t.overdue}
-                      </Tag>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={STATUS_COLOR[f.status]} data-size="sm">
-                      {t[`followUp${f.status}`]}
-                    </Tag>
-                  </Table.Cell>
-                  {editable && (
-                    <Table.Cell>
-                      {f.status === 'OPEN' && (
-                        <div className="button-row button-row--tight">
-                          <Button data-size="sm" variant="secondary" onClick={() => close({ id: f.id, version: f.version, status: 'DONE' }, refreshOnError)} aria-label={t.markDoneLabel(f.description)}>
-                            {t.markDone}
-                          </Button>
-                          <Button data-size="sm" variant="tertiary" onClick={() => close({ id: f.id, version: f.version, status: 'CANCELLED' }, refreshOnError)} aria-label={t.markCancelledLabel(f.description)}>
-                            {t.markCancelled}
-                          </Button>
-                        </div>
-                      )}
-                    </Table.Cell>
+        <DataTable
+          zebra={false}
+          caption={t.followUps}
+          columns={[t.followUpDescription, t.assignee, t.dueOn, t.status, editable && t.actions]}
+        >
+          {items.map((f) => (
+            <Table.Row key={f.id}>
+              <Table.Cell>{f.description}</Table.Cell>
+              <Table.Cell>{f.assignee?.name ?? f.assigneeText ?? '–'}</Table.Cell>
+              <Table.Cell className="nowrap">
+                {f.dueOn ? formatNumericDate(f.dueOn, lang) : '–'}
+                {f.status === 'OPEN' && f.dueOn && f.dueOn < today && (
+                  <Tag data-color="danger" data-size="sm">
+                    {t.overdue}
+                  </Tag>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <Tag data-color={STATUS_COLOR[f.status]} data-size="sm">
+                  {t[`followUp${f.status}`]}
+                </Tag>
+              </Table.Cell>
+              {editable && (
+                <Table.Cell>
+                  {f.status === 'OPEN' && (
+                    <div className="button-row button-row--tight">
+                      <Button data-size="sm" variant="secondary" onClick={() => close({ id: f.id, version: f.version, status: 'DONE' }, refreshOnError)} aria-label={t.markDoneLabel(f.description)}>
+                        {t.markDone}
+                      </Button>
+                      <Button data-size="sm" variant="tertiary" onClick={() => close({ id: f.id, version: f.version, status: 'CANCELLED' }, refreshOnError)} aria-label={t.markCancelledLabel(f.description)}>
+                        {t.markCancelled}
+                      </Button>
+                    </div>
                   )}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+                </Table.Cell>
+              )}
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
-      {closeResult.error && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{describe(closeResult.error)}</Paragraph>
-        </Alert>
-      )}
+      {closeResult.error && <FailureAlert>{describe(closeResult.error)}</FailureAlert>}
       {editable && <NewFollowUp sakId={sakId} />}
     </section>
   );

@@ -1,14 +1,16 @@
 // References to other saker ("Tidligere behandlet: sak 25/2/2025"): found by number or
 // by words of the title, recorded as the papers write them, linked when the sak exists.
-import { Alert, Button, Field, Heading, Label, Paragraph, Search, Select } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Search, Select } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useClient, useMutation } from 'urql';
 import { useDescribeError } from '../../api/errors';
 import { RouterLink } from '../../components/RouterLink';
+import { FailureAlert } from '../../components/states';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { ReferenceKind } from '../../gql/graphql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import messages from '../messages';
+import { SakByCodeQuery } from '../sakByCode';
 import { looksLikeSakCode, sakPageUrl, stripSakPrefix } from '../urls';
 
 export const ReferenceFragment = graphql(`
@@ -17,16 +19,6 @@ export const ReferenceFragment = graphql(`
     asWritten
     kind
     sak {
-      id
-      code
-      title
-    }
-  }
-`);
-
-const SakByCodeQuery = graphql(`
-  query SakByCode($code: String!) {
-    sak(code: $code) {
       id
       code
       title
@@ -197,11 +189,7 @@ export function References({
                 </ul>
               ))}
           </div>
-          {(addResult.error || removeResult.error) && (
-            <Alert data-color="danger" role="alert">
-              <Paragraph>{describe((addResult.error ?? removeResult.error)!)}</Paragraph>
-            </Alert>
-          )}
+          {(addResult.error || removeResult.error) && <FailureAlert>{describe((addResult.error ?? removeResult.error)!)}</FailureAlert>}
         </div>
       )}
     </section>

@@ -7,6 +7,7 @@ import { EditConflict, type ConflictField } from '../../components/EditConflict'
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import { useConflict } from '../../components/useConflict';
+import { FailureAlert } from '../../components/states';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { SakForm_SakFragment, SakStatus, SakType } from '../../gql/graphql';
 import { useMessages } from '../../i18n/LanguageProvider';
@@ -329,16 +330,8 @@ export function SakForm({ sak: masked, locked }: { sak: FragmentType<typeof SakF
       {textarea('reason', undefined, 4)}
       {textarea('keyPoints')}
       {textarea('proposedVedtak', t.proposedVedtakHint, 4)}
-      {server.other && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{server.other}</Paragraph>
-        </Alert>
-      )}
-      {officersResult.error && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{t.officersFailed}</Paragraph>
-        </Alert>
-      )}
+      {server.other && <FailureAlert>{server.other}</FailureAlert>}
+      {officersResult.error && <FailureAlert>{t.officersFailed}</FailureAlert>}
       <div aria-live="polite">
         {saved && (
           <Alert data-color={saved.length > 0 ? 'warning' : 'success'} data-testid="sak-saved">

@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { meetingUrl } from '../../meetings/urls';
 import messages from '../messages';
+import { SakByCodeQuery } from '../sakByCode';
 import { looksLikeSakCode, sakPageUrl, stripSakPrefix } from '../urls';
 
 const SakerIndexQuery = graphql(`
@@ -45,19 +46,10 @@ const SakerSearchQuery = graphql(`
   }
 `);
 
-const SakLookupQuery = graphql(`
-  query SakLookup($code: String!) {
-    sak(code: $code) {
-      id
-      code
-    }
-  }
-`);
-
 function Results({ q }: { q: string }) {
   const t = useMessages(messages);
   const byCode = looksLikeSakCode(q);
-  const [lookup] = useQuery({ query: SakLookupQuery, variables: { code: stripSakPrefix(q) }, pause: !byCode });
+  const [lookup] = useQuery({ query: SakByCodeQuery, variables: { code: stripSakPrefix(q) }, pause: !byCode });
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SakerIndexQuery, pause: Boolean(q) });
   const [found] = useQuery({ query: SakerSearchQuery, variables: { text: q.slice(0, 200) }, pause: !q || byCode });
   if (byCode && lookup.data?.sak) {

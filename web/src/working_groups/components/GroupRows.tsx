@@ -1,4 +1,5 @@
 import { Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/RouterLink';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { formatNumericDate } from '../../i18n/format';
@@ -32,45 +33,34 @@ export function GroupTable({ caption, groups }: { caption: string; groups: Fragm
   const { lang } = useLang();
   const date = (d: string | null | undefined, fallback: string) => (d ? formatNumericDate(d, lang) : fallback);
   return (
-    <div className="table-scroll">
-      <Table zebra data-testid="working-groups">
-        <caption className="ds-sr-only">{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t.colName}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colKind}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colStatus}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colLeader}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colPeriod}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colEstablished}</Table.HeaderCell>
+    <DataTable
+      testId="working-groups"
+      caption={caption}
+      columns={[t.colName, t.colKind, t.colStatus, t.colLeader, t.colPeriod, t.colEstablished]}
+    >
+      {groups.map((masked) => {
+        const g = getFragmentData(GroupRowFragment, masked);
+        return (
+          <Table.Row key={g.id}>
+            <Table.Cell>
+              <RouterLink to={workingGroupUrl(g.id)}>{g.name}</RouterLink>
+            </Table.Cell>
+            <Table.Cell>{t[`kind${g.kind}`]}</Table.Cell>
+            <Table.Cell>
+              <GroupStatusTag status={g.status} />
+            </Table.Cell>
+            <Table.Cell>{g.leader?.displayName}</Table.Cell>
+            <Table.Cell className="nowrap">
+              {g.startsOn || g.endsOn ? t.fromTo(date(g.startsOn, t.unknown), date(g.endsOn, t.ongoing)) : ''}
+            </Table.Cell>
+            <Table.Cell className="nowrap">
+              {g.establishedBySak && (
+                <RouterLink to={sakPageUrl(g.establishedBySak.code)}>{t.sakCode(g.establishedBySak.code)}</RouterLink>
+              )}
+            </Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {groups.map((masked) => {
-            const g = getFragmentData(GroupRowFragment, masked);
-            return (
-              <Table.Row key={g.id}>
-                <Table.Cell>
-                  <RouterLink to={workingGroupUrl(g.id)}>{g.name}</RouterLink>
-                </Table.Cell>
-                <Table.Cell>{t[`kind${g.kind}`]}</Table.Cell>
-                <Table.Cell>
-                  <GroupStatusTag status={g.status} />
-                </Table.Cell>
-                <Table.Cell>{g.leader?.displayName}</Table.Cell>
-                <Table.Cell className="nowrap">
-                  {g.startsOn || g.endsOn ? t.fromTo(date(g.startsOn, t.unknown), date(g.endsOn, t.ongoing)) : ''}
-                </Table.Cell>
-                <Table.Cell className="nowrap">
-                  {g.establishedBySak && (
-                    <RouterLink to={sakPageUrl(g.establishedBySak.code)}>{t.sakCode(g.establishedBySak.code)}</RouterLink>
-                  )}
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 import { Heading, Table } from '@digdir/designsystemet-react';
 import { useQuery } from 'urql';
+import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/RouterLink';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { graphql } from '../../gql';
@@ -51,31 +52,18 @@ export function PersonGroupHistory({ personId }: { personId: string }) {
       ) : rows.length === 0 ? (
         <EmptyState>{t.personGroupsEmpty}</EmptyState>
       ) : (
-        <div className="table-scroll">
-          <Table zebra data-size="sm">
-            <caption className="ds-sr-only">{t.title}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.colName}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colPeriod}</Table.HeaderCell>
-                <Table.HeaderCell>{t.colStatus}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((m) => (
-                <Table.Row key={m.id}>
-                  <Table.Cell>
-                    {m.workingGroup ? <RouterLink to={workingGroupUrl(m.workingGroup.id)}>{m.workingGroup.name}</RouterLink> : '–'}
-                  </Table.Cell>
-                  <Table.Cell>{t[`role${m.role}`]}</Table.Cell>
-                  <Table.Cell>{t.fromTo(date(m.startsOn, t.unknown), date(m.endsOn, t.ongoing))}</Table.Cell>
-                  <Table.Cell>{m.workingGroup && <GroupStatusTag status={m.workingGroup.status} />}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable size="sm" caption={t.title} columns={[t.colName, t.colRole, t.colPeriod, t.colStatus]}>
+          {rows.map((m) => (
+            <Table.Row key={m.id}>
+              <Table.Cell>
+                {m.workingGroup ? <RouterLink to={workingGroupUrl(m.workingGroup.id)}>{m.workingGroup.name}</RouterLink> : '–'}
+              </Table.Cell>
+              <Table.Cell>{t[`role${m.role}`]}</Table.Cell>
+              <Table.Cell>{t.fromTo(date(m.startsOn, t.unknown), date(m.endsOn, t.ongoing))}</Table.Cell>
+              <Table.Cell>{m.workingGroup && <GroupStatusTag status={m.workingGroup.status} />}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,24 +1,29 @@
 import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import type { CombinedError } from '@urql/core';
 import { errorCodes } from '../../api/errors';
 import { allows } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
+import { DataTable } from '../../components/DataTable';
 import { EditConflict } from '../../components/EditConflict';
+import { Fact } from '../../components/Fact';
+import { FormButtons } from '../../components/FormButtons';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { NotFound } from '../../components/NotFound';
+import { PageHead } from '../../components/PageHead';
+import { PolicyDocumentLink } from '../../components/PolicyDocumentLink';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
 import { Prose } from '../../components/Prose';
 import { RouterLink } from '../../components/RouterLink';
-import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { EmptyState, ErrorState, LiveNotice, Loading } from '../../components/states';
 import { useConflict } from '../../components/useConflict';
 import { usePageTitle } from '../../components/usePageTitle';
 import consultationMessages from '../../consultations/messages';
-import { policyDocumentUrl } from '../../consultations/urls';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import type { WorkingGroupMember_MemberFragment, WorkingGroupPageQuery } from '../../gql/graphql';
+import type { WorkingGroupMember_MemberFragment, WorkingGroupView_GroupFragment } from '../../gql/graphql';
 import { formatNumericDate, todayInNorway } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/LanguageProvider';
 import { usePersonOptions } from '../../people/components/PersonSelect';
@@ -46,17 +51,37 @@ const MemberFragment = graphql(`
   }
 `);
 
+// The group's own fields: what the page shows, what the edit form starts from, and what saving it returns.
+const GroupFragment = graphql(`
+  fragment WorkingGroupView_Group on WorkingGroup {
+    id
+    name
+    kind
+    status
+    purpose
+    startsOn
+    endsOn
+    version
+  }
+`);
+
+// What a membership change returns: the group with its new version, so that the page is fetched again.
+// Spread in the membership mutations below; codegen finds it here.
+graphql(`
+  fragment WorkingGroupView_MembershipChange on WorkingGroupMember {
+    id
+    workingGroup {
+      id
+      version
+    }
+  }
+`);
+
 const WorkingGroupPageQuery = graphql(`
   query WorkingGroupPage($id: ID!, $today: NaiveDate!) {
     workingGroup(id: $id) {
       id
-      name
-      kind
-      status
-      purpose
-      startsOn
-      endsOn
-      version
+      ...WorkingGroupView_Group
       establishedBySak {
         id
         code
@@ -97,13 +122,7 @@ const UpdateWorkingGroupMutation = graphql(`
   mutation UpdateWorkingGroup($input: UpdateWorkingGroupInput!) {
     updateWorkingGroup(input: $input) {
       id
-      name
-      kind
-      status
-      purpose
-      startsOn
-      endsOn
-      version
+      ...WorkingGroupView_Group
     }
   }
 `);
@@ -111,12 +130,8 @@ const UpdateWorkingGroupMutation = graphql(`
 const AddMemberMutation = graphql(`
   mutation AddWorkingGroupMember($input: AddWorkingGroupMemberInput!) {
     addWorkingGroupMember(input: $input) {
-      id
       displayName
-      workingGroup {
-        id
-        version
-      }
+      ...WorkingGroupView_MembershipChange
     }
   }
 `);
@@ -124,12 +139,8 @@ const AddMemberMutation = graphql(`
 const EndMembershipMutation = graphql(`
   mutation EndWorkingGroupMembership($input: EndWorkingGroupMembershipInput!) {
     endWorkingGroupMembership(input: $input) {
-      id
       endsOn
-      workingGroup {
-        id
-        version
-      }
+      ...WorkingGroupView_MembershipChange
     }
   }
 `);
@@ -137,12 +148,7 @@ const EndMembershipMutation = graphql(`
 const ReplaceMemberMutation = graphql(`
   mutation ReplaceWorkingGroupMember($input: ReplaceWorkingGroupMemberInput!) {
     replaceWorkingGroupMember(input: $input) {
-      id
-      displayName
-      workingGroup {
-        id
-        version
-      }
+      ...WorkingGroupView_MembershipChange
     }
   }
 `);
@@ -150,8 +156,11 @@ const ReplaceMemberMutation = graphql(`
 // Lists that may be empty name their types, so that adding to them refreshes the page.
 const groupContext = { additionalTypenames: ['WorkingGroupMember', 'ConsultationRound'] };
 
-type Group = NonNullable<WorkingGroupPageQuery['workingGroup']>;
+type Group = WorkingGroupView_GroupFragment;
 type Member = WorkingGroupMember_MemberFragment;
+
+/** What every form on the page gets: the group as loaded, how to load it anew (after a CONFLICT), and cancel. */
+type FormProps = { group: Group; fetchLatest: () => Promise<unknown>; onCancel: () => void };
 
 const groupValues = (g: Group): GroupValues => ({
   kind: g.kind,
@@ -162,23 +171,43 @@ const groupValues = (g: Group): GroupValues => ({
   endsOn: g.endsOn ?? '',
 });
 
-function useFocusOnMount<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
+/** A form that opens in the page: its heading takes focus, so that keyboard and screen reader users are in it. */
+function InPlaceForm({
+  id,
+  heading,
+  intro,
+  submitLabel,
+  busy,
+  danger,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  id: string;
+  heading: string;
+  intro?: string;
+  submitLabel: string;
+  busy: boolean;
+  danger?: boolean;
+  onSubmit: (e: FormEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  return ref;
+  return (
+    <form className="stack form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-h`} data-testid={id}>
+      <Heading level={2} data-size="sm" id={`${id}-h`} ref={ref} tabIndex={-1}>
+        {heading}
+      </Heading>
+      {intro && <Paragraph data-size="sm">{intro}</Paragraph>}
+      {children}
+      <FormButtons label={submitLabel} busy={busy} danger={danger} onCancel={onCancel} />
+    </form>
+  );
 }
 
-function EditGroupForm({
-  group,
-  fetchLatest,
-  onDone,
-  onCancel,
-}: {
-  group: Group;
-  fetchLatest: () => Promise<unknown>;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+function EditGroupForm({ group, fetchLatest, onDone, onCancel }: FormProps & { onDone: () => void }) {
   const t = useMessages(messages);
   const f = useMessages(formMessages);
   const [values, setValues] = useState(() => groupValues(group));
@@ -188,7 +217,6 @@ function EditGroupForm({
   const server = useServerErrors(result.error, { name: t.nameMissing, endsOn: t.finishedNeedsEnd, status: t.finishedNeedsEnd });
   const conflict = useConflict(fetchLatest);
   const errors: Record<string, string> = { ...server.fields, ...local };
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   const latest = groupValues(group);
 
   async function submit(e?: FormEvent) {
@@ -218,10 +246,14 @@ function EditGroupForm({
   }
 
   return (
-    <form className="stack form" onSubmit={submit} noValidate aria-labelledby="edit-group-h" data-testid="edit-group">
-      <Heading level={2} data-size="sm" id="edit-group-h" ref={heading} tabIndex={-1}>
-        {t.editHeading}
-      </Heading>
+    <InPlaceForm
+      id="edit-group"
+      heading={t.editHeading}
+      submitLabel={result.fetching ? f.saving : f.save}
+      busy={result.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       {conflict.active && (
         <EditConflict
           theirsLoaded={conflict.theirsLoaded}
@@ -248,16 +280,14 @@ function EditGroupForm({
       />
       {server.other && <Paragraph className="form-error">{server.other}</Paragraph>}
       <GroupFields idPrefix="edit-group" values={values} onChange={setValues} errors={errors} />
-      <div className="button-row">
-        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
-          {result.fetching ? f.saving : f.save}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
-    </form>
+    </InPlaceForm>
   );
+}
+
+/** After a membership change: done, or, when someone changed the group meanwhile (CONFLICT), fetch it so the same click works again. */
+async function afterMembershipChange(error: CombinedError | undefined, fetchLatest: () => Promise<unknown>, onSaved: () => void) {
+  if (!error) onSaved();
+  else if (errorCodes(error).has('CONFLICT')) await fetchLatest();
 }
 
 /** A membership change failed: say why; after a CONFLICT the page shows what is saved now. */
@@ -272,24 +302,13 @@ function MembershipError({ error }: { error: CombinedError | undefined }) {
   );
 }
 
-function AddMemberForm({
-  group,
-  fetchLatest,
-  onDone,
-  onCancel,
-}: {
-  group: Group;
-  fetchLatest: () => Promise<unknown>;
-  onDone: (name: string) => void;
-  onCancel: () => void;
-}) {
+function AddMemberForm({ group, fetchLatest, onDone, onCancel }: FormProps & { onDone: (name: string) => void }) {
   const t = useMessages(messages);
   const f = useMessages(formMessages);
   const { options: people } = usePersonOptions();
   const [member, setMember] = useState<MemberValues>(emptyMember());
   const [missing, setMissing] = useState(false);
   const [result, add] = useMutation(AddMemberMutation);
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   const server = useServerErrors(result.error, { personId: t.memberMissing, placeholder: t.memberMissing });
 
   async function submit(e: FormEvent) {
@@ -297,16 +316,18 @@ function AddMemberForm({
     setMissing(isBlankMember(member));
     if (isBlankMember(member)) return;
     const response = await add({ input: { workingGroupId: group.id, version: group.version, member: memberInput(member) } });
-    if (response.data) onDone(response.data.addWorkingGroupMember.displayName);
-    // Someone changed the group meanwhile: fetch it, and the same click works again.
-    else if (errorCodes(response.error).has('CONFLICT')) await fetchLatest();
+    await afterMembershipChange(response.error, fetchLatest, () => onDone(response.data?.addWorkingGroupMember.displayName ?? ''));
   }
 
   return (
-    <form className="stack form" onSubmit={submit} noValidate aria-labelledby="add-member-h" data-testid="add-member">
-      <Heading level={2} data-size="sm" id="add-member-h" ref={heading} tabIndex={-1}>
-        {t.addMemberHeading}
-      </Heading>
+    <InPlaceForm
+      id="add-member"
+      heading={t.addMemberHeading}
+      submitLabel={t.addMember}
+      busy={result.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <MembershipError error={result.error} />
       <MemberFields
         idPrefix="add-member"
@@ -316,64 +337,39 @@ function AddMemberForm({
         error={missing ? t.memberMissing : (server.fields.personId ?? server.fields.placeholder)}
       />
       <Textfield label={`${t.note} ${f.optional}`} value={member.note} onChange={(e) => setMember({ ...member, note: e.target.value })} />
-      <div className="button-row">
-        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
-          {t.addMember}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
-    </form>
+    </InPlaceForm>
   );
 }
 
-function EndMembershipForm({
-  group,
-  member,
-  fetchLatest,
-  onDone,
-  onCancel,
-}: {
-  group: Group;
-  member: Member;
-  fetchLatest: () => Promise<unknown>;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+function EndMembershipForm({ group, member, fetchLatest, onDone, onCancel }: FormProps & { member: Member; onDone: () => void }) {
   const t = useMessages(messages);
   const f = useMessages(formMessages);
   const [endsOn, setEndsOn] = useState(todayInNorway());
   const [local, setLocal] = useState<string | null>(null);
   const [result, end] = useMutation(EndMembershipMutation);
   const server = useServerErrors(result.error, { endsOn: f.invalidDate });
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!endsOn) return setLocal(f.invalidDate);
     if (member.startsOn && endsOn < member.startsOn) return setLocal(f.dateOrder);
     setLocal(null);
     const response = await end({ input: { workingGroupId: group.id, version: group.version, memberId: member.id, endsOn } });
-    if (!response.error) onDone();
-    else if (errorCodes(response.error).has('CONFLICT')) await fetchLatest();
+    await afterMembershipChange(response.error, fetchLatest, onDone);
   }
   return (
-    <form className="stack form" onSubmit={submit} noValidate aria-labelledby="end-member-h">
-      <Heading level={2} data-size="sm" id="end-member-h" ref={heading} tabIndex={-1}>
-        {t.endMembershipHeading(member.displayName)}
-      </Heading>
-      <Paragraph data-size="sm">{t.endMembershipText}</Paragraph>
+    <InPlaceForm
+      id="end-member"
+      heading={t.endMembershipHeading(member.displayName)}
+      intro={t.endMembershipText}
+      submitLabel={t.endConfirm}
+      busy={result.fetching}
+      danger
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <MembershipError error={result.error} />
       <Textfield label={t.lastDay} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={local ?? server.fields.endsOn} />
-      <div className="button-row">
-        <Button type="submit" data-color="danger" loading={result.fetching} disabled={result.fetching}>
-          {t.endConfirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
-    </form>
+    </InPlaceForm>
   );
 }
 
@@ -383,13 +379,7 @@ function ReplaceMemberForm({
   fetchLatest,
   onDone,
   onCancel,
-}: {
-  group: Group;
-  member: Member;
-  fetchLatest: () => Promise<unknown>;
-  onDone: (name: string) => void;
-  onCancel: () => void;
-}) {
+}: FormProps & { member: Member; onDone: (name: string) => void }) {
   const t = useMessages(messages);
   const f = useMessages(formMessages);
   const { options: people } = usePersonOptions();
@@ -398,7 +388,6 @@ function ReplaceMemberForm({
   const [missing, setMissing] = useState(false);
   const [result, replace] = useMutation(ReplaceMemberMutation);
   const server = useServerErrors(result.error, { on: f.invalidDate, personId: t.memberMissing });
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMissing(isBlankMember(replacement));
@@ -406,15 +395,18 @@ function ReplaceMemberForm({
     const response = await replace({
       input: { workingGroupId: group.id, version: group.version, memberId: member.id, on, replacement: memberInput(replacement) },
     });
-    if (response.data) onDone(member.displayName);
-    else if (errorCodes(response.error).has('CONFLICT')) await fetchLatest();
+    await afterMembershipChange(response.error, fetchLatest, () => onDone(member.displayName));
   }
   return (
-    <form className="stack form" onSubmit={submit} noValidate aria-labelledby="replace-member-h" data-testid="replace-member">
-      <Heading level={2} data-size="sm" id="replace-member-h" ref={heading} tabIndex={-1}>
-        {t.replaceHeading(member.displayName)}
-      </Heading>
-      <Paragraph data-size="sm">{t.replaceText}</Paragraph>
+    <InPlaceForm
+      id="replace-member"
+      heading={t.replaceHeading(member.displayName)}
+      intro={t.replaceText}
+      submitLabel={t.replaceConfirm}
+      busy={result.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <MembershipError error={result.error} />
       <MemberFields
         idPrefix="replace"
@@ -425,15 +417,7 @@ function ReplaceMemberForm({
         withStart={false}
       />
       <Textfield label={t.replaceOn} type="date" value={on} onChange={(e) => setOn(e.target.value)} error={server.fields.on} />
-      <div className="button-row">
-        <Button type="submit" loading={result.fetching} disabled={result.fetching}>
-          {t.replaceConfirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {f.cancel}
-        </Button>
-      </div>
-    </form>
+    </InPlaceForm>
   );
 }
 
@@ -451,41 +435,37 @@ function MemberTable({
   const members = masked.map((m) => getFragmentData(MemberFragment, m));
   const date = (d: string | null | undefined, fallback: string) => (d ? formatNumericDate(d, lang) : fallback);
   return (
-    <div className="table-scroll">
-      <Table zebra data-size="sm">
-        <caption className="ds-sr-only">{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t.colMember}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colRole}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colFrom}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colTo}</Table.HeaderCell>
-            <Table.HeaderCell>{t.colNote}</Table.HeaderCell>
-            {actions && <Table.HeaderCell>{t.colActions}</Table.HeaderCell>}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {members.map((m) => (
-            <Table.Row key={m.id}>
-              <Table.Cell>
-                {m.person ? (
-                  <RouterLink to={personUrl(m.person.id)}>{m.person.name}</RouterLink>
-                ) : (
-                  <>
-                    {m.displayName} <span className="muted">({t.placeholder})</span>
-                  </>
-                )}
-              </Table.Cell>
-              <Table.Cell>{t[`role${m.role}`]}</Table.Cell>
-              <Table.Cell className="nowrap">{date(m.startsOn, t.unknown)}</Table.Cell>
-              <Table.Cell className="nowrap">{date(m.endsOn, t.ongoing)}</Table.Cell>
-              <Table.Cell>{m.note}</Table.Cell>
-              {actions && <Table.Cell>{actions(m)}</Table.Cell>}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable caption={caption} size="sm" columns={[t.colMember, t.colRole, t.colFrom, t.colTo, t.colNote, actions !== undefined && t.colActions]}>
+      {members.map((m) => (
+        <Table.Row key={m.id}>
+          <Table.Cell>
+            {m.person ? (
+              <RouterLink to={personUrl(m.person.id)}>{m.person.name}</RouterLink>
+            ) : (
+              <>
+                {m.displayName} <span className="muted">({t.placeholder})</span>
+              </>
+            )}
+          </Table.Cell>
+          <Table.Cell>{t[`role${m.role}`]}</Table.Cell>
+          <Table.Cell className="nowrap">{date(m.startsOn, t.unknown)}</Table.Cell>
+          <Table.Cell className="nowrap">{date(m.endsOn, t.ongoing)}</Table.Cell>
+          <Table.Cell>{m.note}</Table.Cell>
+          {actions && <Table.Cell>{actions(m)}</Table.Cell>}
+        </Table.Row>
+      ))}
+    </DataTable>
+  );
+}
+
+function Section({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-h`} className={className}>
+      <Heading level={2} data-size="sm" id={`${id}-h`}>
+        {title}
+      </Heading>
+      {children}
+    </section>
   );
 }
 
@@ -509,7 +489,8 @@ export default function WorkingGroupView() {
   const [editing, setEditing] = useState<Editing>(null);
   const initialNotice = (location.state as { notice?: string } | null)?.notice ?? null;
   const [notice, setNotice] = useState<string | null>(initialNotice);
-  const group = data?.workingGroup;
+  const page = data?.workingGroup;
+  const group = page ? getFragmentData(GroupFragment, page) : undefined;
   usePageTitle(group?.name ?? t.notFound);
 
   if (!data && fetching) return <Loading />;
@@ -517,25 +498,23 @@ export default function WorkingGroupView() {
     if (errorCodes(error).has('NOT_FOUND') || errorCodes(error).has('VALIDATION')) return <GroupNotFound />;
     return <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
-  if (!group) return <GroupNotFound />;
+  if (!page || !group) return <GroupNotFound />;
 
-  const all = group.history.map((m) => getFragmentData(MemberFragment, m));
+  const all = page.history.map((m) => getFragmentData(MemberFragment, m));
   const target = editing && 'memberId' in editing ? all.find((m) => m.id === editing.memberId) : undefined;
   const done = (text: string) => {
     setEditing(null);
     setNotice(text);
   };
   const date = (d: string | null | undefined, fallback: string) => (d ? formatNumericDate(d, lang) : fallback);
+  const formProps = { group, fetchLatest, onCancel: () => setEditing(null) };
 
   return (
     <article className="stack" data-testid="working-group">
       <Paragraph data-size="sm">
         <RouterLink to={workingGroupsUrl()}>{t.backToList}</RouterLink>
       </Paragraph>
-      <div className="page-head">
-        <Heading level={1} data-size="lg">
-          {group.name}
-        </Heading>
+      <PageHead title={group.name}>
         {canEdit && (
           <div className="button-row">
             <Button variant="secondary" aria-expanded={editing?.mode === 'group'} onClick={() => setEditing({ mode: 'group' })}>
@@ -546,95 +525,54 @@ export default function WorkingGroupView() {
             </Button>
           </div>
         )}
-      </div>
-      <div role="status" className="live">{notice && <Paragraph>{notice}</Paragraph>}</div>
-      {editing?.mode === 'group' && (
-        <EditGroupForm group={group} fetchLatest={fetchLatest} onCancel={() => setEditing(null)} onDone={() => done(t.saved)} />
-      )}
-      {editing?.mode === 'add' && (
-        <AddMemberForm group={group} fetchLatest={fetchLatest} onCancel={() => setEditing(null)} onDone={(n) => done(t.memberAdded(n))} />
-      )}
+      </PageHead>
+      <LiveNotice notice={notice} />
+      {editing?.mode === 'group' && <EditGroupForm {...formProps} onDone={() => done(t.saved)} />}
+      {editing?.mode === 'add' && <AddMemberForm {...formProps} onDone={(n) => done(t.memberAdded(n))} />}
       {editing?.mode === 'end' && target && (
-        <EndMembershipForm
-          group={group}
-          member={target}
-          fetchLatest={fetchLatest}
-          onCancel={() => setEditing(null)}
-          onDone={() => done(t.membershipEnded(target.displayName))}
-        />
+        <EndMembershipForm {...formProps} member={target} onDone={() => done(t.membershipEnded(target.displayName))} />
       )}
-      {editing?.mode === 'replace' && target && (
-        <ReplaceMemberForm
-          group={group}
-          member={target}
-          fetchLatest={fetchLatest}
-          onCancel={() => setEditing(null)}
-          onDone={(n) => done(t.replaced(n))}
-        />
-      )}
+      {editing?.mode === 'replace' && target && <ReplaceMemberForm {...formProps} member={target} onDone={(n) => done(t.replaced(n))} />}
       <dl className="facts">
-        <dt>{t.kind}</dt>
-        <dd>{t[`kind${group.kind}`]}</dd>
-        <dt>{t.status}</dt>
-        <dd>
+        <Fact label={t.kind}>{t[`kind${group.kind}`]}</Fact>
+        <Fact label={t.status}>
           <GroupStatusTag status={group.status} />
-        </dd>
+        </Fact>
         {(group.startsOn || group.endsOn) && (
-          <>
-            <dt>{t.period}</dt>
-            <dd>{t.fromTo(date(group.startsOn, t.unknown), date(group.endsOn, t.ongoing))}</dd>
-          </>
+          <Fact label={t.period}>{t.fromTo(date(group.startsOn, t.unknown), date(group.endsOn, t.ongoing))}</Fact>
         )}
-        {group.establishedBySak && (
-          <>
-            <dt>{t.establishedBy}</dt>
-            <dd>
-              <RouterLink to={sakPageUrl(group.establishedBySak.code)}>
-                {t.sakFound(group.establishedBySak.code, group.establishedBySak.title)}
-              </RouterLink>
-            </dd>
-          </>
+        {page.establishedBySak && (
+          <Fact label={t.establishedBy}>
+            <RouterLink to={sakPageUrl(page.establishedBySak.code)}>
+              {t.sakFound(page.establishedBySak.code, page.establishedBySak.title)}
+            </RouterLink>
+          </Fact>
         )}
-        {group.policyDocument && (
-          <>
-            <dt>{t.document}</dt>
-            <dd>
-              <RouterLink to={policyDocumentUrl(group.policyDocument.id)}>
-                {[group.policyDocument.reference, group.policyDocument.title].filter(Boolean).join(' ')}
-              </RouterLink>
-            </dd>
-          </>
+        {page.policyDocument && (
+          <Fact label={t.document}>
+            <PolicyDocumentLink document={page.policyDocument} />
+          </Fact>
         )}
       </dl>
-      <section aria-labelledby="purpose-h">
-        <Heading level={2} data-size="sm" id="purpose-h">
-          {t.purpose}
-        </Heading>
+      <Section id="purpose" title={t.purpose}>
         {group.purpose ? <Prose text={group.purpose} /> : <Paragraph className="muted">{t.noPurpose}</Paragraph>}
-        {group.establishedBySak?.vedtak && (
+        {page.establishedBySak?.vedtak && (
           <>
             <Heading level={3} data-size="2xs">
               {t.vedtak}
             </Heading>
-            <Prose text={group.establishedBySak.vedtak} />
+            <Prose text={page.establishedBySak.vedtak} />
           </>
         )}
-      </section>
-      <section aria-labelledby="rounds-h" className="stack">
-        <Heading level={2} data-size="sm" id="rounds-h">
-          {t.roundsHeading}
-        </Heading>
-        {group.consultationRounds.length === 0 ? (
+      </Section>
+      <Section id="rounds" title={t.roundsHeading} className="stack">
+        {page.consultationRounds.length === 0 ? (
           <EmptyState>{t.noRounds}</EmptyState>
         ) : (
           <ul className="plain-list">
-            {group.consultationRounds.map((r) => (
+            {page.consultationRounds.map((r) => (
               <li key={r.id}>
-                {r.policyDocument ? (
-                  <RouterLink to={policyDocumentUrl(r.policyDocument.id)}>
-                    {[r.policyDocument.reference, r.policyDocument.title].filter(Boolean).join(' ')}
-                  </RouterLink>
-                ) : null}{' '}
+                {r.policyDocument ? <PolicyDocumentLink document={r.policyDocument} /> : null}{' '}
                 – {c[`kind${r.kind}`]}, {t.deadline.toLowerCase()}{' '}
                 {r.deadline ? formatNumericDate(r.deadline, lang) : (r.deadlineText ?? t.unknown)} ({c[`status${r.responseStatus}`]})
                 {r.flags.includes('SHORT_DEADLINE') && (
@@ -649,17 +587,14 @@ export default function WorkingGroupView() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="members-h" className="stack">
-        <Heading level={2} data-size="sm" id="members-h">
-          {t.membersHeading}
-        </Heading>
-        {group.current.length === 0 ? (
+      </Section>
+      <Section id="members" title={t.membersHeading} className="stack">
+        {page.current.length === 0 ? (
           <EmptyState>{t.noMembers}</EmptyState>
         ) : (
           <MemberTable
             caption={t.membersHeading}
-            members={group.current}
+            members={page.current}
             actions={
               canEdit
                 ? (m) => (
@@ -687,34 +622,22 @@ export default function WorkingGroupView() {
             }
           />
         )}
-      </section>
-      <section aria-labelledby="history-h" className="stack">
-        <Heading level={2} data-size="sm" id="history-h">
-          {t.historyHeading}
-        </Heading>
+      </Section>
+      <Section id="history" title={t.historyHeading} className="stack">
         <Paragraph data-size="sm">{t.historyIntro}</Paragraph>
-        {group.history.length === 0 ? (
+        {page.history.length === 0 ? (
           <EmptyState>{t.noMembers}</EmptyState>
         ) : (
-          <MemberTable caption={t.historyHeading} members={group.history} />
+          <MemberTable caption={t.historyHeading} members={page.history} />
         )}
-      </section>
+      </Section>
     </article>
   );
 }
 
 function GroupNotFound() {
   const t = useMessages(messages);
-  usePageTitle(t.notFound);
   return (
-    <div className="narrow" data-testid="group-not-found">
-      <Heading level={1} data-size="lg">
-        {t.notFound}
-      </Heading>
-      <Paragraph>{t.notFoundText}</Paragraph>
-      <Paragraph>
-        <RouterLink to={workingGroupsUrl()}>{t.backToList}</RouterLink>
-      </Paragraph>
-    </div>
+    <NotFound title={t.notFound} text={t.notFoundText} backTo={workingGroupsUrl()} backLabel={t.backToList} testId="group-not-found" />
   );
 }
