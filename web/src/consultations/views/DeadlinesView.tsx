@@ -1,6 +1,7 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../components/DataTable';
+import { PolicyDocumentLink } from '../../components/PolicyDocumentLink';
 import { RouterLink } from '../../components/RouterLink';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -9,9 +10,7 @@ import { useMessages } from '../../i18n/LanguageProvider';
 import { workingGroupUrl } from '../../working_groups/urls';
 import { ConsultationsNav } from '../components/ConsultationsNav';
 import { Deadline } from '../components/RoundSummary';
-import { documentName } from '../kinds';
 import messages from '../messages';
-import { policyDocumentUrl } from '../urls';
 
 const UpcomingDeadlinesQuery = graphql(`
   query UpcomingDeadlines {
@@ -70,11 +69,7 @@ export default function DeadlinesView() {
                 <Deadline deadline={r.deadline} text={r.deadlineText} open={r.open} />
               </Table.Cell>
               <Table.Cell>
-                {r.policyDocument && (
-                  <RouterLink to={policyDocumentUrl(r.policyDocument.id)}>
-                    {documentName(r.policyDocument)}
-                  </RouterLink>
-                )}
+                {r.policyDocument && <PolicyDocumentLink document={r.policyDocument} />}
               </Table.Cell>
               <Table.Cell>{t[`kind${r.kind}`]}</Table.Cell>
               <Table.Cell>{t[`status${r.responseStatus}`]}</Table.Cell>

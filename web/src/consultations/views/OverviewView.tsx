@@ -6,7 +6,7 @@ import { useSessionState } from '../../auth/SessionProvider';
 import { DataTable } from '../../components/DataTable';
 import { FilterSelect, Filters } from '../../components/Filters';
 import { CreateLink, PageHead } from '../../components/PageHead';
-import { RouterLink } from '../../components/RouterLink';
+import { PolicyDocumentLink } from '../../components/PolicyDocumentLink';
 import { EmptyState, ErrorState, LiveNotice, Loading } from '../../components/states';
 import { useFilterParams } from '../../components/useFilterParams';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -18,9 +18,9 @@ import { ConsultationsNav } from '../components/ConsultationsNav';
 import { InPlaceEdit } from '../components/InPlaceEdit';
 import { LaunchFragment, LaunchText } from '../components/LaunchText';
 import { RoundFragment, RoundSummary } from '../components/RoundSummary';
-import { DOCUMENT_KINDS, documentName, isDocumentKind } from '../kinds';
+import { DOCUMENT_KINDS, isDocumentKind } from '../kinds';
 import messages from '../messages';
-import { newPolicyDocumentUrl, policyDocumentUrl } from '../urls';
+import { newPolicyDocumentUrl } from '../urls';
 
 const OverviewTableQuery = graphql(`
   query OverviewTable {
@@ -239,7 +239,7 @@ export default function OverviewView() {
                     )}
                   </Table.Cell>
                   <Table.HeaderCell scope="row">
-                    <RouterLink to={policyDocumentUrl(doc.id)}>{documentName(doc)}</RouterLink>
+                    <PolicyDocumentLink document={doc} />
                     {doc.ministry && <div className="muted">{doc.ministry}</div>}
                   </Table.HeaderCell>
                   <Table.Cell>

@@ -6,6 +6,7 @@ import { errorCodes } from '../../api/errors';
 import { allows } from '../../auth/access';
 import { useSessionState } from '../../auth/SessionProvider';
 import { Fact } from '../../components/Fact';
+import { ListSection } from '../../components/ListSection';
 import { NotFound } from '../../components/NotFound';
 import { PageHead } from '../../components/PageHead';
 import { Prose } from '../../components/Prose';
@@ -269,22 +270,19 @@ export default function PolicyDocumentView() {
           )}
         </>
       )}
-      <section aria-labelledby="rounds-h" className="stack">
-        <div className="section-head">
-          <Heading level={2} data-size="sm" id="rounds-h">
-            {t.roundsHeading}
-          </Heading>
-          {canEdit && (
-            <Button
-              variant="secondary"
-              data-size="sm"
-              aria-expanded={editing?.mode === 'round' && editing.id === null}
-              onClick={() => setEditing({ mode: 'round', id: null })}
-            >
-              {t.addRound}
-            </Button>
-          )}
-        </div>
+      <ListSection
+        id="rounds"
+        title={t.roundsHeading}
+        add={
+          canEdit
+            ? {
+                label: t.addRound,
+                expanded: editing?.mode === 'round' && editing.id === null,
+                onClick: () => setEditing({ mode: 'round', id: null }),
+              }
+            : undefined
+        }
+      >
         {editing?.mode === 'round' && editing.id === null && (
           <RoundForm documentId={doc.id} round={null} fetchLatest={fetchLatest} onCancel={() => setEditing(null)} onDone={() => done(t.roundSaved)} />
         )}
@@ -340,7 +338,7 @@ export default function PolicyDocumentView() {
             })}
           </ul>
         )}
-      </section>
+      </ListSection>
       <section aria-labelledby="groups-h" className="stack">
         <Heading level={2} data-size="sm" id="groups-h">
           {t.groupsHeading}

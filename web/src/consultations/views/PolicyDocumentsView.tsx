@@ -3,7 +3,7 @@ import { DataTable } from '../../components/DataTable';
 import { FilterSelect, Filters, yesNoOptions } from '../../components/Filters';
 import { CreateLink, PageHead } from '../../components/PageHead';
 import { PagedResults } from '../../components/PagedResults';
-import { RouterLink } from '../../components/RouterLink';
+import { PolicyDocumentLink } from '../../components/PolicyDocumentLink';
 import { useFilterParams, yesNoParam } from '../../components/useFilterParams';
 import { usePagedQuery } from '../../components/usePagedQuery';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -11,9 +11,9 @@ import { graphql } from '../../gql';
 import { useMessages } from '../../i18n/LanguageProvider';
 import { ConsultationsNav } from '../components/ConsultationsNav';
 import { LaunchText } from '../components/LaunchText';
-import { DOCUMENT_KINDS, documentName, isDocumentKind } from '../kinds';
+import { DOCUMENT_KINDS, isDocumentKind } from '../kinds';
 import messages from '../messages';
-import { newPolicyDocumentUrl, policyDocumentUrl } from '../urls';
+import { newPolicyDocumentUrl } from '../urls';
 
 const PAGE = 50;
 
@@ -90,7 +90,7 @@ export default function PolicyDocumentsView() {
           {paged.nodes.map((d) => (
             <Table.Row key={d.id}>
               <Table.Cell>
-                <RouterLink to={policyDocumentUrl(d.id)}>{documentName(d)}</RouterLink>
+                <PolicyDocumentLink document={d} />
               </Table.Cell>
               <Table.Cell>{t[`docKind${d.kind}`]}</Table.Cell>
               <Table.Cell>{d.ministry}</Table.Cell>

@@ -5,6 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
+import { ListSection } from '../../components/ListSection';
 import { EmptyState, LiveNotice } from '../../components/states';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { formatNumericDate, todayInNorway } from '../../i18n/format';
@@ -117,17 +118,11 @@ export function Affiliations({
   const [notice, setNotice] = useState<string | null>(null);
   const affiliations = masked.map((m) => getFragmentData(AffiliationFragment, m));
   return (
-    <section aria-labelledby="affiliations-h" className="stack">
-      <div className="section-head">
-        <Heading level={2} data-size="sm" id="affiliations-h">
-          {t.affiliationsHeading}
-        </Heading>
-        {canEdit && (
-          <Button variant="secondary" data-size="sm" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-            {t.changeOrganisation}
-          </Button>
-        )}
-      </div>
+    <ListSection
+      id="affiliations"
+      title={t.affiliationsHeading}
+      add={canEdit ? { label: t.changeOrganisation, expanded: open, onClick: () => setOpen((o) => !o) } : undefined}
+    >
       <LiveNotice notice={notice} />
       {affiliations.length === 0 ? (
         <EmptyState>{t.affiliationsEmpty}</EmptyState>
@@ -156,6 +151,6 @@ export function Affiliations({
           }}
         />
       )}
-    </section>
+    </ListSection>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { DataTable, RowAction } from '../../components/DataTable';
 import { FormConflict } from '../../components/EditConflict';
 import { FormButtons } from '../../components/FormButtons';
+import { ListSection } from '../../components/ListSection';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { orNull, useServerErrors } from '../../components/formErrors';
 import formMessages from '../../components/formMessages';
@@ -365,22 +366,19 @@ export function Appointments({
   const date = (d: string | null | undefined) => (d ? formatNumericDate(d, lang) : '');
 
   return (
-    <section aria-labelledby="appointments-h" className="stack">
-      <div className="section-head">
-        <Heading level={2} data-size="sm" id="appointments-h">
-          {t.appointmentsHeading}
-        </Heading>
-        {canEdit && (
-          <Button
-            variant="secondary"
-            data-size="sm"
-            aria-expanded={editing?.mode === 'new'}
-            onClick={() => open(editing?.mode === 'new' ? null : { mode: 'new' })}
-          >
-            {t.newAppointment}
-          </Button>
-        )}
-      </div>
+    <ListSection
+      id="appointments"
+      title={t.appointmentsHeading}
+      add={
+        canEdit
+          ? {
+              label: t.newAppointment,
+              expanded: editing?.mode === 'new',
+              onClick: () => open(editing?.mode === 'new' ? null : { mode: 'new' }),
+            }
+          : undefined
+      }
+    >
       <LiveNotice notice={notice} />
       {appointments.length === 0 ? (
         <EmptyState>{t.appointmentsEmpty}</EmptyState>
@@ -442,6 +440,6 @@ export function Appointments({
           onDone={() => done(t.appointmentEnded)}
         />
       )}
-    </section>
+    </ListSection>
   );
 }
